@@ -1,0 +1,1 @@
+//! The only code that touches browser APIs: storage, location, crypto, fetch, timers.
