@@ -109,9 +109,33 @@ impl fmt::Display for AuthContextId {
 /// Reads the claims out of a PIM error message: `&claims=<url-encoded JSON>`, `claims=<…>`
 /// without `&`, or the same with base64 JSON. `None` when the message carries no claims.
 pub fn parse_pim_challenge(message: &str) -> Option<Claims> {
-    let start = message.find("claims=")? + "claims=".len();
-    let raw: String = message[start..].chars().take_while(|c| !matches!(c, '&' | '"' | '\'')).collect();
+    let rest = &message[message.find("claims=")? + "claims=".len()..];
+    let raw = match rest.strip_prefix('{') {
+        Some(_) => json_object_prefix(rest),
+        None => rest.split(|c: char| matches!(c, '&' | '"' | '\'') || c.is_whitespace()).next().unwrap_or(""),
+    };
     decode_claims_text(raw.trim())
+}
+
+/// The leading `{…}` of `text`, braces balanced outside JSON strings (raw JSON in a message).
+fn json_object_prefix(text: &str) -> &str {
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    for (i, c) in text.char_indices() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' if in_string => escaped = true,
+            '"' => in_string = !in_string,
+            '{' if !in_string => depth += 1,
+            '}' if !in_string => {
+                depth -= 1;
+                if depth == 0 {
+                    return &text[..=i];
+                }
+            }
+            _ => {}
+        }
+    }
+    text
 }
 
 /// Reads the `claims="<base64 JSON>"` parameter of a `WWW-Authenticate` header.

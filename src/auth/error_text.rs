@@ -6,7 +6,7 @@ use super::signin::RedirectReason;
 /// What happened, in a sentence.
 pub(super) fn explanation(e: &AuthError) -> String {
     use AuthError::*;
-    match e {
+    let text: String = match e {
         StateMismatch => "The sign-in response does not belong to the sign-in this tab started, so it was ignored \
                           (it may have been forged, or it came from another tab)."
             .into(),
@@ -61,7 +61,18 @@ pub(super) fn explanation(e: &AuthError) -> String {
             RedirectReason::TenantSwitch => "Switching tenant needs a sign-in to that tenant.".into(),
         },
         SessionChanged => "You signed out or switched account while a token was being renewed.".into(),
+    };
+    sentence(text)
+}
+
+/// Ends the text with a full stop when the service's own words did not.
+fn sentence(mut text: String) -> String {
+    let trimmed = text.trim_end().len();
+    text.truncate(trimmed);
+    if !text.ends_with(['.', '!', '?']) {
+        text.push('.');
     }
+    text
 }
 
 /// What to do about it, in a sentence.
