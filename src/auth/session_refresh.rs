@@ -24,8 +24,8 @@ impl Session {
     ) -> Result<(), SignInPlan> {
         match &st.signed_in {
             Some(s) if now < s.refresh_expires_at => Ok(()),
-            Some(_) => Err(self.plan(api, RedirectReason::SessionExpired, Some(Prompt::None))),
-            None => Err(self.plan(api, RedirectReason::SignIn, None)),
+            Some(_) => Err(self.plan_from(st, api, RedirectReason::SessionExpired, Some(Prompt::None))),
+            None => Err(self.plan_from(st, api, RedirectReason::SignIn, None)),
         }
     }
 
@@ -66,9 +66,14 @@ impl Session {
                     Ok(response.access_token)
                 }
                 Err(e) if e.cured_by_sign_in() => {
-                    let plan = self.plan_after_refusal(api, &e);
+                    let plan = self.plan_after_refusal(&st, api, &e);
                     if matches!(e, AuthError::InvalidGrant(_)) {
+                        // The refresh token is dead: no more /token calls with it, but the
+                        // account stays for the `login_hint` of the silent re-sign-in.
                         st.tokens.clear();
+                        if let Some(s) = st.signed_in.as_mut() {
+                            s.refresh_expires_at = s.refresh_expires_at.min(now);
+                        }
                     }
                     st.redirect = Some(plan.clone());
                     Err(AuthError::RedirectRequired(Box::new(plan)))
@@ -92,22 +97,24 @@ impl Session {
 
     /// A dead refresh token gets a silent attempt first; consent, MFA and other interaction
     /// needs go straight to an interactive one.
-    fn plan_after_refusal(&self, api: Api, e: &AuthError) -> SignInPlan {
-        match e {
+    fn plan_after_refusal(&self, st: &State, api: Api, e: &AuthError) -> SignInPlan {
+        let (reason, prompt) = match e {
             AuthError::InvalidGrant(_) | AuthError::LoginRequired(_) => {
-                self.plan(api, RedirectReason::SessionExpired, Some(Prompt::None))
+                (RedirectReason::SessionExpired, Some(Prompt::None))
             }
-            AuthError::ConsentRequired(_) | AuthError::ConsentMissing(_) => {
-                self.plan(api, RedirectReason::Consent, None)
-            }
-            AuthError::MfaRequired(_) => self.plan(api, RedirectReason::Mfa, None),
-            _ => self.plan(api, RedirectReason::SessionExpired, None),
-        }
+            AuthError::ConsentRequired(_) | AuthError::ConsentMissing(_) => (RedirectReason::Consent, None),
+            AuthError::MfaRequired(_) => (RedirectReason::Mfa, None),
+            _ => (RedirectReason::SessionExpired, None),
+        };
+        self.plan_from(st, api, reason, prompt)
     }
 
     /// A plan for `api` with the session's scopes, account hint and tenant.
     pub fn plan(&self, api: Api, reason: RedirectReason, prompt: Option<Prompt>) -> SignInPlan {
-        let st = self.0.state.borrow();
+        self.plan_from(&self.0.state.borrow(), api, reason, prompt)
+    }
+
+    fn plan_from(&self, st: &State, api: Api, reason: RedirectReason, prompt: Option<Prompt>) -> SignInPlan {
         let signed_in = st.signed_in.as_ref();
         let scopes = match signed_in {
             Some(s) => self.scopes_for(s, api),
