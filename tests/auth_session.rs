@@ -36,14 +36,15 @@ fn random(seed: u8) -> SignInRandom {
     SignInRandom::from_bytes(&[seed; SignInRandom::LEN])
 }
 
-/// Runs a whole sign-in: plan, redirect, callback, redemption answered with `access`/`refresh`.
+/// Runs a whole sign-in as the glue would: begin, store, redirect, callback, finish.
 fn sign_in(rig: &Rig, plan: SignInPlan, access: &str, refresh: &str) -> (Account, PendingSignIn) {
-    let (_, pending) = begin_sign_in(rig.session.config(), plan, "/roles", None, &random(3), rig.clock.now());
+    let (_, pending) = rig.session.begin(plan, "/roles", None, &random(3));
+    let stored = serde_json::to_string(&pending).unwrap();
+    let pending: PendingSignIn = serde_json::from_str(&stored).unwrap();
     let callback = format!("#code=code-{access}&state={}", pending.state.0);
-    let redemption = complete_callback(&callback, &pending).unwrap();
     let id = jwt(&id_claims(&pending.nonce.0, rig.clock.now() + Duration::hours(1)));
     rig.transport.reply(token_ok(access, Some(refresh), Some(&id), 3600));
-    let account = block_on(rig.session.complete_sign_in(redemption)).unwrap();
+    let account = block_on(rig.session.finish(&callback, &pending)).unwrap();
     (account, pending)
 }
 

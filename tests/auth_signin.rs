@@ -201,3 +201,39 @@ fn silent_attempt_falls_back_to_interactive() {
     let denied = AuthError::AccessDenied(ServerError::default());
     assert_eq!(silent.after_silent_failure(&denied), None);
 }
+
+#[test]
+fn config_json_clouds_give_the_endpoints_and_resources() {
+    let body = r#"{"tenant":"contoso.onmicrosoft.us","clientId":"11111111-2222-3333-4444-555555555555",
+        "redirectUri":"https://pim.contoso.us/","cloud":"usgov"}"#;
+    let pim_console::config::AppConfig::Tenant(t) = pim_console::config::parse_config(Some(body)).unwrap()
+    else {
+        panic!("not a tenant config")
+    };
+    let c = AuthConfig::from_tenant_config(&t);
+    let (url, _) = begin_sign_in(
+        &c,
+        SignInPlan::new(Api::Graph, Feature::Read.scopes(&c), RedirectReason::SignIn),
+        "/",
+        None,
+        &random(),
+        t0(),
+    );
+    assert!(url.starts_with("https://login.microsoftonline.us/contoso.onmicrosoft.us/oauth2/v2.0/authorize?"));
+    assert!(url.contains("https%3A%2F%2Fgraph.microsoft.us%2FRoleEligibilitySchedule.Read.Directory"));
+    assert_eq!(
+        Feature::AzureResources.scopes(&c),
+        ["https://management.usgovcloudapi.net/user_impersonation"]
+    );
+    assert_eq!(c.expected_issuer("t-1"), "https://login.microsoftonline.us/t-1/v2.0");
+    // An endpoint override (the simulated tenant on loopback) moves requests, not resource ids.
+    let body = r#"{"tenant":"t","clientId":"11111111-2222-3333-4444-555555555555","redirectUri":"http://localhost:8080/",
+        "cloud":"china","loginBaseUrl":"http://127.0.0.1:9000/login/"}"#;
+    let pim_console::config::AppConfig::Tenant(t) = pim_console::config::parse_config(Some(body)).unwrap()
+    else {
+        panic!("not a tenant config")
+    };
+    let c = AuthConfig::from_tenant_config(&t);
+    assert_eq!(c.endpoint("token"), "http://127.0.0.1:9000/login/t/oauth2/v2.0/token");
+    assert_eq!(c.graph_resource, "https://microsoftgraph.chinacloudapi.cn");
+}

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use super::claims::Claims;
 use super::encode::form_encode;
 use super::pkce::{Nonce, State};
-use crate::config::{Cloud, TenantConfig};
+use crate::config::TenantConfig;
 
 /// What the sign-in code needs to know about the app registration and the cloud.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -48,12 +48,6 @@ impl AuthConfig {
     /// The same app in another tenant (a guest switching directory).
     pub fn with_tenant(&self, tenant: &str) -> AuthConfig {
         AuthConfig { tenant: tenant.to_owned(), ..self.clone() }
-    }
-
-    /// Default resource ids of a cloud (for tests and the simulated tenant).
-    pub fn resources_of(cloud: Cloud) -> (String, String) {
-        let e = cloud.endpoints();
-        (e.graph, e.arm)
     }
 
     /// `{login}/{tenant}/oauth2/v2.0/{endpoint}`.

@@ -1,19 +1,41 @@
-//! The refresh itself, and the redirect plans a session hands out (silent re-sign-in, consent,
-//! step-up, MFA, tenant switch).
+//! The refresh itself, the redirect plans a session hands out (silent re-sign-in, consent,
+//! step-up, MFA, tenant switch), and both ends of a redirect with the session's config and clock.
 
 use chrono::{DateTime, Utc};
+use serde_json::Value;
 
 use super::authorize::Prompt;
 use super::claims::Claims;
 use super::error::AuthError;
+use super::id_token::Account;
+use super::pkce::SignInRandom;
 use super::scopes::Feature;
 use super::secret::AccessToken;
 use super::session::{Cached, Session, State};
-use super::signin::{RedirectReason, SignInPlan};
+use super::signin::{begin_sign_in, complete_callback, PendingSignIn, RedirectReason, SignInPlan};
 use super::token_endpoint::refresh;
 use crate::graph::Api;
 
 impl Session {
+    /// Starts the redirect for `plan`: the URL to navigate to and the record to keep in
+    /// sessionStorage (see [`begin_sign_in`]).
+    pub fn begin(
+        &self,
+        plan: SignInPlan,
+        return_path: &str,
+        resume: Option<Value>,
+        random: &SignInRandom,
+    ) -> (String, PendingSignIn) {
+        begin_sign_in(&self.0.cfg, plan, return_path, resume, random, self.0.clock.now())
+    }
+
+    /// Ends the redirect: checks the callback parameters against the stored record, redeems
+    /// the code and installs the new session.
+    pub async fn finish(&self, callback_params: &str, pending: &PendingSignIn) -> Result<Account, AuthError> {
+        let redemption = complete_callback(callback_params, pending)?;
+        self.complete_sign_in(redemption).await
+    }
+
     /// `Ok` when a refresh can be tried for `api`; else the redirect that replaces it: silent
     /// (`prompt=none`) when a session existed, interactive when nobody signed in.
     pub(super) fn refresh_token_alive(
