@@ -1,6 +1,7 @@
 //! Runtime configuration: `config.json`, read from the app's own origin at start-up.
 //!
-//! No file means demo mode (the simulated tenant in the browser). A file that is present but
+//! The build ships `{ "demo": true }` (the simulated tenant in the browser); operators replace it
+//! with their tenant's settings. No file at all also means demo mode. A file that is present but
 //! wrong is an error that names the field and says how to fix it; one build serves any tenant.
 
 use std::fmt;
@@ -113,11 +114,27 @@ impl fmt::Display for ConfigError {
 
 impl std::error::Error for ConfigError {}
 
-const FIELDS: [&str; 7] =
-    ["tenant", "clientId", "redirectUri", "cloud", "loginBaseUrl", "graphBaseUrl", "armBaseUrl"];
+const FIELDS: [&str; 8] =
+    ["demo", "tenant", "clientId", "redirectUri", "cloud", "loginBaseUrl", "graphBaseUrl", "armBaseUrl"];
 
 fn err(field: Option<&str>, problem: impl Into<String>, fix: impl Into<String>) -> ConfigError {
     ConfigError { field: field.map(str::to_owned), problem: problem.into(), fix: fix.into() }
+}
+
+/// Interprets the server's answer to `GET config.json`. A 404, or an HTML page (a static host
+/// that answers every path with `index.html`), means there is no file: demo mode.
+pub fn interpret_config_response(status: u16, body: &str) -> Result<AppConfig, ConfigError> {
+    let looks_like_html = body.trim_start().starts_with('<');
+    match status {
+        404 => parse_config(None),
+        200..=299 if looks_like_html => parse_config(None),
+        200..=299 => parse_config(Some(body)),
+        _ => Err(err(
+            None,
+            format!("the web server answered HTTP {status} for config.json."),
+            "Check the web server's logs and permissions for config.json, then reload the page.",
+        )),
+    }
 }
 
 /// Reads the outcome of fetching `config.json`: `None` when the server had no such file.
@@ -143,6 +160,24 @@ pub fn parse_config(body: Option<&str>) -> Result<AppConfig, ConfigError> {
             "this field is not known.",
             format!("Use only these fields: {}.", FIELDS.join(", ")),
         ));
+    }
+    match map.get("demo") {
+        None | Some(Value::Bool(false)) => {}
+        Some(Value::Bool(true)) if map.len() == 1 => return Ok(AppConfig::Demo),
+        Some(Value::Bool(true)) => {
+            return Err(err(
+                Some("demo"),
+                "the demo tenant cannot be combined with a real tenant's settings.",
+                "Remove \"demo\" to use your tenant, or keep only { \"demo\": true }.",
+            ))
+        }
+        Some(_) => {
+            return Err(err(
+                Some("demo"),
+                "this field must be true or false.",
+                "Write { \"demo\": true } without quotes around true.",
+            ))
+        }
     }
     let tenant = required(
         &map,
@@ -246,6 +281,14 @@ mod tests {
     }
 
     #[test]
+    fn shipped_demo_file_means_demo() {
+        assert_eq!(parse_config(Some(r#"{ "demo": true }"#)), Ok(AppConfig::Demo));
+        let mixed = r#"{"demo":true,"tenant":"t"}"#;
+        assert_eq!(parse_config(Some(mixed)).unwrap_err().field.as_deref(), Some("demo"));
+        assert_eq!(parse_config(Some(r#"{"demo":"yes"}"#)).unwrap_err().field.as_deref(), Some("demo"));
+    }
+
+    #[test]
     fn minimal_file_uses_public_cloud() {
         let AppConfig::Tenant(t) = parse_config(Some(GOOD)).unwrap() else { panic!("not a tenant") };
         assert_eq!(t.cloud, Cloud::Public);
@@ -288,6 +331,14 @@ mod tests {
             assert_eq!(e.field.as_deref(), field, "{body}");
             assert!(!e.fix.is_empty());
         }
+    }
+
+    #[test]
+    fn server_answers() {
+        assert_eq!(interpret_config_response(404, "Not found"), Ok(AppConfig::Demo));
+        assert_eq!(interpret_config_response(200, "<!doctype html><html>"), Ok(AppConfig::Demo));
+        assert!(matches!(interpret_config_response(200, GOOD), Ok(AppConfig::Tenant(_))));
+        assert!(interpret_config_response(403, "").unwrap_err().problem.contains("403"));
     }
 
     #[test]

@@ -1,1 +1,4 @@
-//! The only code that touches browser APIs: storage, location, crypto, fetch, timers.
+//! The only code that touches browser APIs: fetch, storage, location, the DOM outside Leptos.
+
+pub mod config;
+pub mod dom;

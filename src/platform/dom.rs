@@ -1,0 +1,8 @@
+//! Small DOM helpers outside the reactive tree.
+
+/// Removes the static "Loading…" placeholder that index.html shows until the app mounts.
+pub fn remove_boot_placeholder() {
+    if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("boot")) {
+        el.remove();
+    }
+}

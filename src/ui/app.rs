@@ -1,0 +1,43 @@
+//! The root component: configuration, router and route table.
+
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+use super::layout::Shell;
+use super::pages::{
+    AccessReviewsPage, ApprovalsPage, AssignmentsPage, AuditPage, ConfigErrorPage, MyRequestsPage,
+    MyRolesPage, NotFoundPage, RoleSettingsPage, SignInCallbackPage,
+};
+use crate::config::{AppConfig, ConfigError};
+
+/// The app. A configuration error replaces the whole shell with a page that explains it.
+#[component]
+pub fn App(
+    /// The outcome of reading `config.json`.
+    config: Result<AppConfig, ConfigError>,
+) -> impl IntoView {
+    match config {
+        Err(error) => view! { <ConfigErrorPage error /> }.into_any(),
+        Ok(config) => {
+            provide_context(config);
+            view! {
+                <Router>
+                    <Shell>
+                        <Routes fallback=NotFoundPage>
+                            <Route path=path!("/") view=MyRolesPage />
+                            <Route path=path!("/requests") view=MyRequestsPage />
+                            <Route path=path!("/approvals") view=ApprovalsPage />
+                            <Route path=path!("/assignments") view=AssignmentsPage />
+                            <Route path=path!("/settings") view=RoleSettingsPage />
+                            <Route path=path!("/audit") view=AuditPage />
+                            <Route path=path!("/reviews") view=AccessReviewsPage />
+                            <Route path=path!("/auth/callback") view=SignInCallbackPage />
+                        </Routes>
+                    </Shell>
+                </Router>
+            }
+            .into_any()
+        }
+    }
+}

@@ -1,0 +1,60 @@
+//! Pages whose feature is not built yet. Each says so plainly and what it will do; none pretends
+//! to work. Later issues replace them one by one.
+
+use leptos::prelude::*;
+
+use crate::ui::widgets::{EmptyState, PageHeader};
+use crate::ui::Page;
+
+#[component]
+fn NotBuilt(page: Page, will: &'static str) -> impl IntoView {
+    view! {
+        <PageHeader page />
+        <EmptyState title="Not built yet">
+            <p>{will}</p>
+            <p>"Until then, use the Privileged Identity Management blade of the Microsoft Entra admin center."</p>
+        </EmptyState>
+    }
+}
+
+/// My eligible and active roles across Entra roles, PIM groups and Azure resources.
+#[component]
+pub fn MyRolesPage() -> impl IntoView {
+    view! { <NotBuilt page=Page::MyRoles will="This page will list your eligible and active Entra roles, PIM groups and Azure roles, and activate one or many at once." /> }
+}
+
+/// My pending and past requests.
+#[component]
+pub fn MyRequestsPage() -> impl IntoView {
+    view! { <NotBuilt page=Page::MyRequests will="This page will list your pending requests, with cancel, and past requests with their outcome." /> }
+}
+
+/// Requests waiting for my approval.
+#[component]
+pub fn ApprovalsPage() -> impl IntoView {
+    view! { <NotBuilt page=Page::Approvals will="This page will list the requests waiting for your decision across Entra roles, groups and Azure roles." /> }
+}
+
+/// Eligible and active assignments of a role, group or Azure scope.
+#[component]
+pub fn AssignmentsPage() -> impl IntoView {
+    view! { <NotBuilt page=Page::Assignments will="This page will list, add, remove, extend and bulk-import assignments." /> }
+}
+
+/// Role settings (role management policies).
+#[component]
+pub fn RoleSettingsPage() -> impl IntoView {
+    view! { <NotBuilt page=Page::RoleSettings will="This page will show each role's settings in plain language, edit them with a before/after diff, and export and compare them." /> }
+}
+
+/// PIM audit history.
+#[component]
+pub fn AuditPage() -> impl IntoView {
+    view! { <NotBuilt page=Page::Audit will="This page will show the PIM audit history: activations, approvals, assignments and setting changes." /> }
+}
+
+/// Access reviews of privileged roles.
+#[component]
+pub fn AccessReviewsPage() -> impl IntoView {
+    view! { <NotBuilt page=Page::AccessReviews will="This page will list the access reviews of privileged roles waiting for your decisions." /> }
+}

@@ -1,0 +1,55 @@
+//! The route table's pages, with their paths and titles: the one place hrefs come from.
+
+/// A top-level page of the app.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Page {
+    MyRoles,
+    MyRequests,
+    Approvals,
+    Assignments,
+    RoleSettings,
+    Audit,
+    AccessReviews,
+}
+
+impl Page {
+    /// The pages in navigation order.
+    pub const ALL: [Page; 7] = [
+        Page::MyRoles,
+        Page::MyRequests,
+        Page::Approvals,
+        Page::Assignments,
+        Page::RoleSettings,
+        Page::Audit,
+        Page::AccessReviews,
+    ];
+
+    /// The page's path, relative to the app's base.
+    pub fn path(self) -> &'static str {
+        match self {
+            Page::MyRoles => "/",
+            Page::MyRequests => "/requests",
+            Page::Approvals => "/approvals",
+            Page::Assignments => "/assignments",
+            Page::RoleSettings => "/settings",
+            Page::Audit => "/audit",
+            Page::AccessReviews => "/reviews",
+        }
+    }
+
+    /// The page's title, as shown in the navigation and the heading.
+    pub fn title(self) -> &'static str {
+        match self {
+            Page::MyRoles => "My roles",
+            Page::MyRequests => "My requests",
+            Page::Approvals => "Approvals",
+            Page::Assignments => "Assignments",
+            Page::RoleSettings => "Role settings",
+            Page::Audit => "Audit",
+            Page::AccessReviews => "Access reviews",
+        }
+    }
+}
+
+/// Where the identity platform sends the browser back after sign-in.
+pub const SIGN_IN_CALLBACK_PATH: &str = "/auth/callback";

@@ -1,0 +1,83 @@
+//! Build and hosting settings that must agree with each other: the Content-Security-Policy, the
+//! supported clouds, and the tool pins.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::fs;
+use std::path::Path;
+
+use pim_console::config::Cloud;
+
+fn read(name: &str) -> String {
+    fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(name)).unwrap()
+}
+
+fn csp() -> String {
+    let html = read("index.html");
+    let start = html.find("http-equiv=\"Content-Security-Policy\" content=\"").expect("CSP meta tag") + 46;
+    html[start..start + html[start..].find('"').unwrap()].to_owned()
+}
+
+fn directive(csp: &str, name: &str) -> Vec<String> {
+    csp.split(';')
+        .map(str::trim)
+        .find(|d| d.starts_with(&format!("{name} ")))
+        .map(|d| d.split_whitespace().skip(1).map(str::to_owned).collect())
+        .unwrap_or_default()
+}
+
+#[test]
+fn scripts_are_neither_inline_nor_evaluated() {
+    let csp = csp();
+    let scripts = directive(&csp, "script-src");
+    assert!(scripts.contains(&"'self'".to_owned()));
+    assert!(!scripts.iter().any(|s| s == "'unsafe-inline'" || s == "'unsafe-eval'"), "{scripts:?}");
+    assert_eq!(directive(&csp, "default-src"), ["'none'"]);
+    assert!(!read("index.html").contains("<script>"), "no inline script in index.html");
+}
+
+#[test]
+fn connect_src_is_the_origin_and_the_clouds_only() {
+    let allowed = directive(&csp(), "connect-src");
+    let mut expected = vec!["'self'".to_owned()];
+    for cloud in Cloud::ALL {
+        let e = cloud.endpoints();
+        expected.extend([e.login, e.graph, e.arm]);
+    }
+    let mut a = allowed.clone();
+    a.sort();
+    expected.sort();
+    assert_eq!(a, expected);
+}
+
+#[test]
+fn readme_documents_the_same_policy_as_a_header() {
+    assert!(
+        read("README.md").contains(&csp()),
+        "README's Content-Security-Policy header must match index.html"
+    );
+}
+
+#[test]
+fn wasm_bindgen_pins_agree() {
+    let lock = read("Cargo.lock");
+    let needle = "name = \"wasm-bindgen\"\nversion = \"";
+    let at = lock.find(needle).expect("wasm-bindgen in Cargo.lock") + needle.len();
+    let version = &lock[at..at + lock[at..].find('"').unwrap()];
+    assert!(
+        read("Cargo.toml").contains(&format!("wasm-bindgen = \"={version}\"")),
+        "Cargo.toml pins ={version}"
+    );
+    assert!(
+        read("Trunk.toml").contains(&format!("wasm_bindgen = \"{version}\"")),
+        "Trunk.toml pins {version}"
+    );
+}
+
+#[test]
+fn release_profile_is_built_for_size() {
+    let cargo = read("Cargo.toml");
+    for line in ["opt-level = \"z\"", "lto = true", "codegen-units = 1", "panic = \"abort\""] {
+        assert!(cargo.contains(line), "release profile needs {line}");
+    }
+    assert!(read("index.html").contains("data-wasm-opt=\"z\""));
+}

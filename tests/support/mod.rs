@@ -1,0 +1,5 @@
+//! Shared pieces of the end-to-end tests: the loopback server and the browser.
+#![allow(dead_code)]
+
+pub mod browser;
+pub mod server;

@@ -1,0 +1,61 @@
+//! Browser glue and component tests, run by wasm-bindgen-test in headless Chromium:
+//! `cargo test --target wasm32-unknown-unknown --test web` (scripts/test does).
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use pim_console::config::{AppConfig, ConfigError};
+use pim_console::ui::App;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn host() -> web_sys::HtmlElement {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let host = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&host).unwrap();
+    host.unchecked_into()
+}
+
+async fn tick() {
+    // Let Leptos flush effects and the router settle.
+    let promise = js_sys::Promise::resolve(&wasm_bindgen::JsValue::NULL);
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn demo_app_mounts_with_badge_and_every_page_in_the_navigation() {
+    let host = host();
+    let _mounted = leptos::mount::mount_to(host.clone(), || view! { <App config=Ok(AppConfig::Demo) /> });
+    tick().await;
+    let badge = host.query_selector("[data-testid=tenant-badge]").unwrap().expect("tenant badge");
+    assert_eq!(badge.text_content().unwrap(), "Demo tenant");
+    let links = host.query_selector_all("nav a").unwrap();
+    assert_eq!(links.length(), 7);
+    let titles: Vec<String> =
+        (0..links.length()).map(|i| links.item(i).unwrap().text_content().unwrap()).collect();
+    assert_eq!(titles[0], "My roles");
+    assert!(titles.contains(&"Access reviews".to_string()));
+}
+
+#[wasm_bindgen_test]
+async fn configuration_error_page_names_the_field() {
+    let host = host();
+    let error = ConfigError {
+        field: Some("clientId".into()),
+        problem: "\"x\" is not a GUID.".into(),
+        fix: "Copy it.".into(),
+    };
+    let _mounted = leptos::mount::mount_to(host.clone(), move || view! { <App config=Err(error.clone()) /> });
+    tick().await;
+    let field = host.query_selector("[data-testid=config-error-field]").unwrap().expect("field shown");
+    assert_eq!(field.text_content().unwrap(), "clientId");
+    assert!(host.query_selector("nav").unwrap().is_none(), "no shell around a broken configuration");
+}
+
+#[wasm_bindgen_test]
+async fn config_loader_falls_back_to_demo_when_the_server_has_no_config_json() {
+    // The test runner's server has no config.json: the browser glue must read that as demo mode.
+    let config = pim_console::platform::config::load().await;
+    assert_eq!(config, Ok(AppConfig::Demo));
+}
