@@ -11,7 +11,13 @@ use serde_json::json;
 
 const ELIG_REQS: &str = "/v1.0/roleManagement/directory/roleEligibilityScheduleRequests";
 
-fn admin_body(action: &str, principal: &str, role: &str, expiration: serde_json::Value, justification: Option<&str>) -> serde_json::Value {
+fn admin_body(
+    action: &str,
+    principal: &str,
+    role: &str,
+    expiration: serde_json::Value,
+    justification: Option<&str>,
+) -> serde_json::Value {
     let mut b = json!({"action": action, "principalId": principal, "roleDefinitionId": role, "directoryScopeId": "/",
         "scheduleInfo": {"startDateTime": "2026-03-02T09:00:00Z", "expiration": expiration}});
     if let Some(j) = justification {
@@ -24,12 +30,16 @@ fn admin_body(action: &str, principal: &str, role: &str, expiration: serde_json:
 fn admin_writes_need_privileged_role_administrator() {
     let mut t = T::new();
     let harper = t.id("harper");
-    let body = admin_body("adminAssign", &harper, INTUNE_ADMIN, json!({"type": "NoExpiration"}), Some("on-call"));
+    let body =
+        admin_body("adminAssign", &harper, INTUNE_ADMIN, json!({"type": "NoExpiration"}), Some("on-call"));
     let r = t.graph_as("alex", Method::Post, ELIG_REQS, Some(body.clone()));
     assert_eq!((r.status, r.code()), (403, "Authorization_RequestDenied"));
     let r = t.graph_as("casey", Method::Post, ELIG_REQS, Some(body.clone()));
     assert_eq!(r.status, 201, "{}", r.body);
-    assert_eq!((r.body["status"].as_str(), r.body["action"].as_str()), (Some("Provisioned"), Some("adminAssign")));
+    assert_eq!(
+        (r.body["status"].as_str(), r.body["action"].as_str()),
+        (Some("Provisioned"), Some("adminAssign"))
+    );
     let dup = t.graph_as("casey", Method::Post, ELIG_REQS, Some(body));
     assert_eq!(dup.code(), "RoleAssignmentExists");
     let list = t.graph_as("casey", Method::Get, &format!("/v1.0/roleManagement/directory/roleEligibilityScheduleInstances?$filter=principalId%20eq%20'{harper}'%20and%20roleDefinitionId%20eq%20'{INTUNE_ADMIN}'"), None);
@@ -48,18 +58,49 @@ fn expiration_admin_rules_bound_active_assignments() {
     let mut t = T::new();
     let harper = t.id("harper");
     // User Administrator: active assignments must expire within 90 days and need a justification.
-    let permanent = admin_body("adminAssign", &harper, USER_ADMIN, json!({"type": "NoExpiration"}), Some("x"));
+    let permanent =
+        admin_body("adminAssign", &harper, USER_ADMIN, json!({"type": "NoExpiration"}), Some("x"));
     let r = t.graph_as("casey", Method::Post, REQUESTS, Some(permanent));
     assert_eq!(r.message(), r#"The following policy rules failed: ["ExpirationRule"]"#);
-    let long = admin_body("adminAssign", &harper, USER_ADMIN, json!({"type": "AfterDuration", "duration": "P120D"}), Some("x"));
-    assert_eq!(t.graph_as("casey", Method::Post, REQUESTS, Some(long)).code(), "RoleAssignmentRequestPolicyValidationFailed");
-    let nojust = admin_body("adminAssign", &harper, USER_ADMIN, json!({"type": "AfterDuration", "duration": "P30D"}), None);
-    assert_eq!(t.graph_as("casey", Method::Post, REQUESTS, Some(nojust)).message(), r#"The following policy rules failed: ["JustificationRule"]"#);
-    let ok = admin_body("adminAssign", &harper, USER_ADMIN, json!({"type": "AfterDateTime", "endDateTime": "2026-04-01T09:00:00Z"}), Some("Migration"));
+    let long = admin_body(
+        "adminAssign",
+        &harper,
+        USER_ADMIN,
+        json!({"type": "AfterDuration", "duration": "P120D"}),
+        Some("x"),
+    );
+    assert_eq!(
+        t.graph_as("casey", Method::Post, REQUESTS, Some(long)).code(),
+        "RoleAssignmentRequestPolicyValidationFailed"
+    );
+    let nojust = admin_body(
+        "adminAssign",
+        &harper,
+        USER_ADMIN,
+        json!({"type": "AfterDuration", "duration": "P30D"}),
+        None,
+    );
+    assert_eq!(
+        t.graph_as("casey", Method::Post, REQUESTS, Some(nojust)).message(),
+        r#"The following policy rules failed: ["JustificationRule"]"#
+    );
+    let ok = admin_body(
+        "adminAssign",
+        &harper,
+        USER_ADMIN,
+        json!({"type": "AfterDateTime", "endDateTime": "2026-04-01T09:00:00Z"}),
+        Some("Migration"),
+    );
     let r = t.graph_as("casey", Method::Post, REQUESTS, Some(ok));
     assert_eq!(r.status, 201, "{}", r.body);
     // Extend within the limit.
-    let ext = admin_body("adminExtend", &harper, USER_ADMIN, json!({"type": "AfterDuration", "duration": "P60D"}), Some("More time"));
+    let ext = admin_body(
+        "adminExtend",
+        &harper,
+        USER_ADMIN,
+        json!({"type": "AfterDuration", "duration": "P60D"}),
+        Some("More time"),
+    );
     let r = t.graph_as("casey", Method::Post, REQUESTS, Some(ext));
     assert_eq!(r.status, 201, "{}", r.body);
     let active = t.graph_as("casey", Method::Get, &format!("/v1.0/roleManagement/directory/roleAssignmentScheduleInstances?$filter=principalId%20eq%20'{harper}'"), None);
@@ -76,7 +117,13 @@ fn the_last_global_administrator_cannot_be_removed() {
     let r = t.graph_as("casey", Method::Post, REQUESTS, Some(remove.clone()));
     assert_eq!(r.status, 400);
     assert!(r.message().contains("last Global Administrator"), "{}", r.message());
-    let add = admin_body("adminAssign", &casey, GLOBAL_ADMIN, json!({"type": "NoExpiration"}), Some("second admin"));
+    let add = admin_body(
+        "adminAssign",
+        &casey,
+        GLOBAL_ADMIN,
+        json!({"type": "NoExpiration"}),
+        Some("second admin"),
+    );
     assert_eq!(t.graph_as("casey", Method::Post, REQUESTS, Some(add)).status, 201);
     let r = t.graph_as("casey", Method::Post, REQUESTS, Some(remove));
     assert_eq!((r.status, r.body["status"].as_str()), (201, Some("Revoked")));
@@ -87,7 +134,12 @@ const POLICY_QUERY: &str = "/v1.0/policies/roleManagementPolicyAssignments?$filt
 #[test]
 fn role_settings_read_and_patch() {
     let mut t = T::new();
-    let r = t.graph_as("alex", Method::Get, &format!("{POLICY_QUERY}{GLOBAL_READER}'&$expand=policy($expand=rules)"), None);
+    let r = t.graph_as(
+        "alex",
+        Method::Get,
+        &format!("{POLICY_QUERY}{GLOBAL_READER}'&$expand=policy($expand=rules)"),
+        None,
+    );
     assert_eq!(r.status, 200, "{}", r.body);
     assert_eq!(r.value().len(), 1);
     let a = &r.value()[0];
@@ -104,20 +156,25 @@ fn role_settings_read_and_patch() {
     let patch = json!({"@odata.type": "#microsoft.graph.unifiedRoleManagementPolicyExpirationRule", "id": "Expiration_EndUser_Assignment",
         "isExpirationRequired": true, "maximumDuration": "PT2H",
         "target": {"caller": "EndUser", "operations": ["All"], "level": "Assignment", "inheritableSettings": [], "enforcedSettings": []}});
-    let url = format!("/v1.0/policies/roleManagementPolicies/{policy_id}/rules/Expiration_EndUser_Assignment");
+    let url =
+        format!("/v1.0/policies/roleManagementPolicies/{policy_id}/rules/Expiration_EndUser_Assignment");
     assert_eq!(t.graph_as("alex", Method::Patch, &url, Some(patch.clone())).status, 403);
     let wrong = json!({"@odata.type": "#microsoft.graph.unifiedRoleManagementPolicyEnablementRule", "id": "Expiration_EndUser_Assignment"});
     assert_eq!(t.graph_as("casey", Method::Patch, &url, Some(wrong)).status, 400);
     let ok = t.graph_as("casey", Method::Patch, &url, Some(patch));
     assert_eq!(ok.status, 204, "{}", ok.body);
     let rule = t.graph_as("alex", Method::Get, &url, None);
-    assert_eq!((rule.body["maximumDuration"].as_str(), rule.body["target"]["operations"][0].as_str()), (Some("PT2H"), Some("all")));
+    assert_eq!(
+        (rule.body["maximumDuration"].as_str(), rule.body["target"]["operations"][0].as_str()),
+        (Some("PT2H"), Some("all"))
+    );
     let alex = t.id("alex");
     let r = t.graph_as("alex", Method::Post, REQUESTS, Some(activate(&alex, GLOBAL_READER, "PT3H", None)));
     assert_eq!(r.message(), r#"The following policy rules failed: ["ExpirationRule"]"#);
     let audit = t.graph_as("casey", Method::Get, "/v1.0/auditLogs/directoryAudits?$filter=activityDisplayName%20eq%20'Update%20role%20setting%20in%20PIM'&$top=1", None);
     assert_eq!(audit.value()[0]["initiatedBy"]["user"]["userPrincipalName"], "casey@contoso.example");
-    let p = t.graph_as("alex", Method::Get, &format!("/v1.0/policies/roleManagementPolicies/{policy_id}"), None);
+    let p =
+        t.graph_as("alex", Method::Get, &format!("/v1.0/policies/roleManagementPolicies/{policy_id}"), None);
     assert_eq!(p.body["lastModifiedBy"]["displayName"], "Casey Jordan");
 }
 
@@ -125,7 +182,10 @@ fn role_settings_read_and_patch() {
 fn group_policies_and_admin_assign() {
     let mut t = T::new();
     let elig = t.graph_as("alex", Method::Get, "/v1.0/identityGovernance/privilegedAccess/group/eligibilityScheduleInstances/filterByCurrentUser(on='principal')", None);
-    let gid = elig.value().iter().find(|v| v["accessId"] == "member").unwrap()["groupId"].as_str().unwrap().to_string();
+    let gid = elig.value().iter().find(|v| v["accessId"] == "member").unwrap()["groupId"]
+        .as_str()
+        .unwrap()
+        .to_string();
     let r = t.graph_as("alex", Method::Get, &format!("/v1.0/policies/roleManagementPolicyAssignments?$filter=scopeId%20eq%20'{gid}'%20and%20scopeType%20eq%20'Group'&$expand=policy($expand=rules)"), None);
     assert_eq!(r.value().len(), 2);
     assert!(r.value().iter().all(|a| a["policy"]["rules"].as_array().unwrap().len() == 17));
@@ -134,7 +194,11 @@ fn group_policies_and_admin_assign() {
         "scheduleInfo": {"startDateTime": null, "expiration": {"type": "noExpiration"}}});
     let url = "/v1.0/identityGovernance/privilegedAccess/group/eligibilityScheduleRequests";
     let r = t.graph_as("casey", Method::Post, url, Some(body.clone()));
-    assert_eq!(r.message(), r#"The following policy rules failed: ["ExpirationRule"]"#, "groups require expiring eligibility by default");
+    assert_eq!(
+        r.message(),
+        r#"The following policy rules failed: ["ExpirationRule"]"#,
+        "groups require expiring eligibility by default"
+    );
     let mut ok = body;
     ok["scheduleInfo"]["expiration"] = json!({"type": "afterDuration", "duration": "P30D"});
     let r = t.graph_as("casey", Method::Post, url, Some(ok));
@@ -149,7 +213,13 @@ fn scopes_are_enforced_per_route() {
     let ok = t.graph_with("alex", claims.clone(), Method::Get, MY_ELIGIBLE, None);
     assert_eq!(ok.status, 200);
     let alex = t.id("alex");
-    let r = t.graph_with("alex", claims, Method::Post, REQUESTS, Some(activate(&alex, GLOBAL_READER, "PT1H", None)));
+    let r = t.graph_with(
+        "alex",
+        claims,
+        Method::Post,
+        REQUESTS,
+        Some(activate(&alex, GLOBAL_READER, "PT1H", None)),
+    );
     assert_eq!((r.status, r.code()), (403, "Authorization_RequestDenied"));
     assert!(r.message().contains("RoleAssignmentSchedule.ReadWrite.Directory"));
 }

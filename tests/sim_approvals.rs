@@ -29,15 +29,28 @@ fn approver_sees_the_seeded_pending_request() {
 fn directory_approval_life_cycle_on_beta() {
     let mut t = T::new();
     let alex = t.id("alex");
-    let r = t.graph_as("alex", Method::Post, REQUESTS, Some(activate(&alex, USER_ADMIN, "PT2H", Some("Bulk import"))));
+    let r = t.graph_as(
+        "alex",
+        Method::Post,
+        REQUESTS,
+        Some(activate(&alex, USER_ADMIN, "PT2H", Some("Bulk import"))),
+    );
     assert_eq!(r.status, 201, "{}", r.body);
     assert_eq!(r.body["status"], "PendingApproval");
     let id = r.body["approvalId"].as_str().unwrap().to_string();
     assert_eq!(id, r.body["id"].as_str().unwrap());
     assert!(!roles(&t.graph_as("alex", Method::Get, MY_ACTIVE, None)).contains(&USER_ADMIN.to_string()));
 
-    let v1 = t.graph_as("bailey", Method::Get, &format!("/v1.0/roleManagement/directory/roleAssignmentApprovals/{id}"), None);
-    assert_eq!((v1.status, v1.message()), (400, "Resource not found for the segment 'roleAssignmentApprovals'."));
+    let v1 = t.graph_as(
+        "bailey",
+        Method::Get,
+        &format!("/v1.0/roleManagement/directory/roleAssignmentApprovals/{id}"),
+        None,
+    );
+    assert_eq!(
+        (v1.status, v1.message()),
+        (400, "Resource not found for the segment 'roleAssignmentApprovals'.")
+    );
 
     let path = format!("/beta/roleManagement/directory/roleAssignmentApprovals/{id}");
     let ap = t.graph_as("bailey", Method::Get, &path, None);
@@ -49,7 +62,12 @@ fn directory_approval_life_cycle_on_beta() {
     let mine = t.graph_as("alex", Method::Get, &path, None);
     assert_eq!(mine.body["steps"][0]["assignedToMe"], false);
 
-    let own = t.graph_as("alex", Method::Patch, &format!("{path}/steps/{step_id}"), Some(json!({"reviewResult": "Approve", "justification": "me"})));
+    let own = t.graph_as(
+        "alex",
+        Method::Patch,
+        &format!("{path}/steps/{step_id}"),
+        Some(json!({"reviewResult": "Approve", "justification": "me"})),
+    );
     assert_eq!(own.status, 403);
 
     let scopes = TokenClaims::graph().with_scopes(&["RoleAssignmentSchedule.ReadWrite.Directory"]);
@@ -57,14 +75,29 @@ fn directory_approval_life_cycle_on_beta() {
     assert_eq!((noscope.status, noscope.code()), (403, ""));
     assert!(noscope.message().starts_with("Valid permissions not present."));
 
-    let nojust = t.graph_as("bailey", Method::Patch, &format!("{path}/steps/{step_id}"), Some(json!({"reviewResult": "Approve"})));
+    let nojust = t.graph_as(
+        "bailey",
+        Method::Patch,
+        &format!("{path}/steps/{step_id}"),
+        Some(json!({"reviewResult": "Approve"})),
+    );
     assert_eq!(nojust.status, 400);
-    let ok = t.graph_as("bailey", Method::Patch, &format!("{path}/steps/{step_id}"), Some(json!({"reviewResult": "Approve", "justification": "Planned import"})));
+    let ok = t.graph_as(
+        "bailey",
+        Method::Patch,
+        &format!("{path}/steps/{step_id}"),
+        Some(json!({"reviewResult": "Approve", "justification": "Planned import"})),
+    );
     assert_eq!(ok.status, 204, "{}", ok.body);
     let req = t.graph_as("alex", Method::Get, &format!("{REQUESTS}/{id}"), None);
     assert_eq!(req.body["status"], "Provisioned");
     assert!(roles(&t.graph_as("alex", Method::Get, MY_ACTIVE, None)).contains(&USER_ADMIN.to_string()));
-    let again = t.graph_as("bailey", Method::Patch, &format!("{path}/steps/{step_id}"), Some(json!({"reviewResult": "Deny", "justification": "x"})));
+    let again = t.graph_as(
+        "bailey",
+        Method::Patch,
+        &format!("{path}/steps/{step_id}"),
+        Some(json!({"reviewResult": "Deny", "justification": "x"})),
+    );
     assert_eq!(again.status, 409);
     let after = t.graph_as("bailey", Method::Get, &path, None);
     assert_eq!(after.body["steps"][0]["status"], "Completed");
@@ -77,25 +110,39 @@ fn deny_then_cancel_a_new_request() {
     let q = t.graph_as("bailey", Method::Get, QUEUE, None);
     let id = q.value()[0]["id"].as_str().unwrap().to_string();
     let path = format!("/beta/roleManagement/directory/roleAssignmentApprovals/{id}");
-    let step_id = t.graph_as("bailey", Method::Get, &path, None).body["steps"][0]["id"].as_str().unwrap().to_string();
-    let r = t.graph_as("bailey", Method::Patch, &format!("{path}/steps/{step_id}"), Some(json!({"reviewResult": "Deny", "justification": "Use the import account"})));
+    let step_id =
+        t.graph_as("bailey", Method::Get, &path, None).body["steps"][0]["id"].as_str().unwrap().to_string();
+    let r = t.graph_as(
+        "bailey",
+        Method::Patch,
+        &format!("{path}/steps/{step_id}"),
+        Some(json!({"reviewResult": "Deny", "justification": "Use the import account"})),
+    );
     assert_eq!(r.status, 204);
     let req = t.graph_as("drew", Method::Get, &format!("{REQUESTS}/{id}"), None);
     assert_eq!(req.body["status"], "Denied");
     let step = t.graph_as("drew", Method::Get, &path, None).body["steps"][0].clone();
-    assert_eq!((step["reviewResult"].as_str(), step["justification"].as_str()), (Some("Deny"), Some("Use the import account")));
+    assert_eq!(
+        (step["reviewResult"].as_str(), step["justification"].as_str()),
+        (Some("Deny"), Some("Use the import account"))
+    );
 
     let drew = t.id("drew");
-    let again = t.graph_as("drew", Method::Post, REQUESTS, Some(activate(&drew, USER_ADMIN, "PT1H", Some("Retry"))));
+    let again =
+        t.graph_as("drew", Method::Post, REQUESTS, Some(activate(&drew, USER_ADMIN, "PT1H", Some("Retry"))));
     assert_eq!(again.body["status"], "PendingApproval");
-    let dup = t.graph_as("drew", Method::Post, REQUESTS, Some(activate(&drew, USER_ADMIN, "PT1H", Some("Retry"))));
+    let dup =
+        t.graph_as("drew", Method::Post, REQUESTS, Some(activate(&drew, USER_ADMIN, "PT1H", Some("Retry"))));
     assert_eq!(dup.code(), "RoleAssignmentRequestExists");
     let new_id = again.body["id"].as_str().unwrap().to_string();
     let not_mine = t.graph_as("alex", Method::Post, &format!("{REQUESTS}/{new_id}/cancel"), None);
     assert_eq!(not_mine.status, 403);
     let c = t.graph_as("drew", Method::Post, &format!("{REQUESTS}/{new_id}/cancel"), None);
     assert_eq!((c.status, c.raw.body.as_str()), (204, ""));
-    assert_eq!(t.graph_as("drew", Method::Get, &format!("{REQUESTS}/{new_id}"), None).body["status"], "Canceled");
+    assert_eq!(
+        t.graph_as("drew", Method::Get, &format!("{REQUESTS}/{new_id}"), None).body["status"],
+        "Canceled"
+    );
     let twice = t.graph_as("drew", Method::Post, &format!("{REQUESTS}/{new_id}/cancel"), None);
     assert_eq!(twice.status, 400);
 }
@@ -117,20 +164,43 @@ fn group_owner_activation_is_approved_through_v1_stages() {
     assert_eq!(r.status, 201, "{}", r.body);
     assert_eq!(r.body["status"], "PendingApproval");
     let id = r.body["id"].as_str().unwrap().to_string();
-    let queue = t.graph_as("bailey", Method::Get, &format!("{GROUP_REQS}/filterByCurrentUser(on='approver')?$filter=status%20eq%20'PendingApproval'"), None);
+    let queue = t.graph_as(
+        "bailey",
+        Method::Get,
+        &format!("{GROUP_REQS}/filterByCurrentUser(on='approver')?$filter=status%20eq%20'PendingApproval'"),
+        None,
+    );
     assert!(queue.value().iter().any(|v| v["id"] == id.as_str()));
     let path = format!("/v1.0/identityGovernance/privilegedAccess/group/assignmentApprovals/{id}");
     let ap = t.graph_as("bailey", Method::Get, &path, None);
     assert_eq!(ap.status, 200, "{}", ap.body);
     let stage = ap.body["stages"][0]["id"].as_str().unwrap().to_string();
-    let ok = t.graph_as("bailey", Method::Patch, &format!("{path}/stages/{stage}"), Some(json!({"reviewResult": "Approve", "justification": "ok"})));
+    let ok = t.graph_as(
+        "bailey",
+        Method::Patch,
+        &format!("{path}/stages/{stage}"),
+        Some(json!({"reviewResult": "Approve", "justification": "ok"})),
+    );
     assert_eq!(ok.status, 204, "{}", ok.body);
-    let twice = t.graph_as("bailey", Method::Patch, &format!("{path}/stages/{stage}"), Some(json!({"reviewResult": "Approve", "justification": "ok"})));
+    let twice = t.graph_as(
+        "bailey",
+        Method::Patch,
+        &format!("{path}/stages/{stage}"),
+        Some(json!({"reviewResult": "Approve", "justification": "ok"})),
+    );
     assert_eq!(twice.status, 409);
     let active = t.graph_as("alex", Method::Get, "/v1.0/identityGovernance/privilegedAccess/group/assignmentScheduleInstances/filterByCurrentUser(on='principal')", None);
     let inst = active.value().iter().find(|v| v["groupId"] == gid).expect("active owner");
-    assert_eq!((inst["accessId"].as_str(), inst["assignmentType"].as_str()), (Some("owner"), Some("activated")));
-    let beta = t.graph_as("bailey", Method::Get, &format!("/beta/identityGovernance/privilegedAccess/group/assignmentApprovals/{id}"), None);
+    assert_eq!(
+        (inst["accessId"].as_str(), inst["assignmentType"].as_str()),
+        (Some("owner"), Some("activated"))
+    );
+    let beta = t.graph_as(
+        "bailey",
+        Method::Get,
+        &format!("/beta/identityGovernance/privilegedAccess/group/assignmentApprovals/{id}"),
+        None,
+    );
     assert_eq!(beta.body["steps"][0]["reviewResult"], "Approve");
 }
 
@@ -140,7 +210,12 @@ fn arm_owner_activation_is_approved_through_stages() {
     let alex = t.id("alex");
     let elig = t.arm_as("alex", Method::Get, "/providers/Microsoft.Authorization/roleEligibilityScheduleInstances?api-version=2020-10-01&$filter=asTarget()", None);
     assert_eq!(elig.status, 200, "{}", elig.body);
-    let owner = elig.value().iter().find(|v| v["properties"]["expandedProperties"]["roleDefinition"]["displayName"] == "Owner").unwrap().clone();
+    let owner = elig
+        .value()
+        .iter()
+        .find(|v| v["properties"]["expandedProperties"]["roleDefinition"]["displayName"] == "Owner")
+        .unwrap()
+        .clone();
     let scope = owner["properties"]["scope"].as_str().unwrap().to_string();
     assert!(scope.ends_with("/resourceGroups/rg-web-prod"));
     let body = json!({"properties": {"principalId": alex, "roleDefinitionId": owner["properties"]["roleDefinitionId"], "requestType": "SelfActivate",
@@ -156,11 +231,25 @@ fn arm_owner_activation_is_approved_through_stages() {
     let ap = t.arm_as("bailey", Method::Get, &format!("{approval}?api-version=2021-01-01-preview"), None);
     assert_eq!(ap.status, 200, "{}", ap.body);
     let stage = ap.body["properties"]["stages"][0]["id"].as_str().unwrap().to_string();
-    let own = t.arm_as("alex", Method::Patch, &format!("{stage}?api-version=2021-01-01-preview"), Some(json!({"reviewResult": "Approve", "justification": "me"})));
+    let own = t.arm_as(
+        "alex",
+        Method::Patch,
+        &format!("{stage}?api-version=2021-01-01-preview"),
+        Some(json!({"reviewResult": "Approve", "justification": "me"})),
+    );
     assert_eq!((own.status, own.code()), (403, "AuthorizationFailed"));
-    let ok = t.arm_as("bailey", Method::Patch, &format!("{stage}?api-version=2021-01-01-preview"), Some(json!({"reviewResult": "Approve", "justification": "ok"})));
+    let ok = t.arm_as(
+        "bailey",
+        Method::Patch,
+        &format!("{stage}?api-version=2021-01-01-preview"),
+        Some(json!({"reviewResult": "Approve", "justification": "ok"})),
+    );
     assert_eq!(ok.status, 200, "{}", ok.body);
     let active = t.arm_as("alex", Method::Get, "/providers/Microsoft.Authorization/roleAssignmentScheduleInstances?api-version=2020-10-01&$filter=asTarget()", None);
-    assert!(active.value().iter().any(|v| v["properties"]["scope"] == scope.as_str() && v["properties"]["assignmentType"] == "Activated"));
+    assert!(active
+        .value()
+        .iter()
+        .any(|v| v["properties"]["scope"] == scope.as_str()
+            && v["properties"]["assignmentType"] == "Activated"));
     assert!(t.arm_as("bailey", Method::Get, "/providers/Microsoft.Authorization/roleAssignmentScheduleRequests?api-version=2020-10-01&$filter=asApprover()", None).value().is_empty());
 }

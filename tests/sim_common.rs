@@ -75,12 +75,23 @@ impl T {
             req = req.with_json_body(b.to_string());
         }
         let raw = self.sim.handle(&req, self.wall);
-        let body = if raw.body.trim().is_empty() { Value::Null } else { serde_json::from_str(&raw.body).unwrap_or(Value::Null) };
+        let body = if raw.body.trim().is_empty() {
+            Value::Null
+        } else {
+            serde_json::from_str(&raw.body).unwrap_or(Value::Null)
+        };
         R { status: raw.status, body, raw }
     }
 
     /// A Graph call (`path` starts with `/v1.0` or `/beta`) with these claims.
-    pub fn graph_with(&mut self, nick: &str, claims: TokenClaims, method: Method, path: &str, body: Option<Value>) -> R {
+    pub fn graph_with(
+        &mut self,
+        nick: &str,
+        claims: TokenClaims,
+        method: Method,
+        path: &str,
+        body: Option<Value>,
+    ) -> R {
         let t = self.token(nick, claims);
         self.send(method, &format!("{GRAPH}{path}"), Some(&t), body)
     }
@@ -118,8 +129,10 @@ pub fn deactivate(principal: &str, role: &str) -> Value {
     serde_json::json!({"action": "selfDeactivate", "principalId": principal, "roleDefinitionId": role, "directoryScopeId": "/"})
 }
 
-pub const MY_ELIGIBLE: &str = "/v1.0/roleManagement/directory/roleEligibilityScheduleInstances/filterByCurrentUser(on='principal')";
-pub const MY_ACTIVE: &str = "/v1.0/roleManagement/directory/roleAssignmentScheduleInstances/filterByCurrentUser(on='principal')";
+pub const MY_ELIGIBLE: &str =
+    "/v1.0/roleManagement/directory/roleEligibilityScheduleInstances/filterByCurrentUser(on='principal')";
+pub const MY_ACTIVE: &str =
+    "/v1.0/roleManagement/directory/roleAssignmentScheduleInstances/filterByCurrentUser(on='principal')";
 pub const REQUESTS: &str = "/v1.0/roleManagement/directory/roleAssignmentScheduleRequests";
 
 /// Role ids in a collection of instances.

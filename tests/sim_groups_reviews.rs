@@ -13,7 +13,12 @@ const G: &str = "/v1.0/identityGovernance/privilegedAccess/group";
 fn group_membership_activates_shows_in_members_and_expires() {
     let mut t = T::new();
     let alex = t.id("alex");
-    let elig = t.graph_as("alex", Method::Get, &format!("{G}/eligibilityScheduleInstances/filterByCurrentUser(on='principal')"), None);
+    let elig = t.graph_as(
+        "alex",
+        Method::Get,
+        &format!("{G}/eligibilityScheduleInstances/filterByCurrentUser(on='principal')"),
+        None,
+    );
     let member = elig.value().iter().find(|v| v["accessId"] == "member").unwrap().clone();
     assert_eq!(member["@odata.type"], "#microsoft.graph.privilegedAccessGroupEligibilityScheduleInstance");
     assert_eq!(member["memberType"], "direct");
@@ -41,30 +46,64 @@ fn group_membership_activates_shows_in_members_and_expires() {
 #[test]
 fn reviewer_decides_in_an_open_access_review() {
     let mut t = T::new();
-    let defs = t.graph_as("bailey", Method::Get, "/v1.0/identityGovernance/accessReviews/definitions/filterByCurrentUser(on='reviewer')", None);
+    let defs = t.graph_as(
+        "bailey",
+        Method::Get,
+        "/v1.0/identityGovernance/accessReviews/definitions/filterByCurrentUser(on='reviewer')",
+        None,
+    );
     assert_eq!(defs.status, 200, "{}", defs.body);
     assert_eq!(defs.value().len(), 1);
     let def = &defs.value()[0];
     assert_eq!(def["status"], "InProgress");
     let def_id = def["id"].as_str().unwrap().to_string();
-    let inst = t.graph_as("bailey", Method::Get, &format!("/v1.0/identityGovernance/accessReviews/definitions/{def_id}/instances"), None);
+    let inst = t.graph_as(
+        "bailey",
+        Method::Get,
+        &format!("/v1.0/identityGovernance/accessReviews/definitions/{def_id}/instances"),
+        None,
+    );
     let inst_id = inst.value()[0]["id"].as_str().unwrap().to_string();
-    let base = format!("/v1.0/identityGovernance/accessReviews/definitions/{def_id}/instances/{inst_id}/decisions");
+    let base =
+        format!("/v1.0/identityGovernance/accessReviews/definitions/{def_id}/instances/{inst_id}/decisions");
     let mine = t.graph_as("bailey", Method::Get, &format!("{base}/filterByCurrentUser(on='reviewer')"), None);
     assert_eq!(mine.value().len(), 2);
     assert!(mine.value().iter().all(|d| d["decision"] == "NotReviewed"));
-    let drew = mine.value().iter().find(|d| d["principal"]["userPrincipalName"] == "drew@contoso.example").unwrap().clone();
+    let drew = mine
+        .value()
+        .iter()
+        .find(|d| d["principal"]["userPrincipalName"] == "drew@contoso.example")
+        .unwrap()
+        .clone();
     assert_eq!(drew["recommendation"], "Deny");
     let did = drew["id"].as_str().unwrap();
-    assert!(t.graph_as("alex", Method::Get, &format!("{base}/filterByCurrentUser(on='reviewer')"), None).value().is_empty());
-    let denied = t.graph_as("alex", Method::Patch, &format!("{base}/{did}"), Some(json!({"decision": "Deny", "justification": "x"})));
+    assert!(t
+        .graph_as("alex", Method::Get, &format!("{base}/filterByCurrentUser(on='reviewer')"), None)
+        .value()
+        .is_empty());
+    let denied = t.graph_as(
+        "alex",
+        Method::Patch,
+        &format!("{base}/{did}"),
+        Some(json!({"decision": "Deny", "justification": "x"})),
+    );
     assert_eq!(denied.status, 403);
-    let r = t.graph_as("bailey", Method::Patch, &format!("{base}/{did}"), Some(json!({"decision": "Deny", "justification": "No longer on the team"})));
+    let r = t.graph_as(
+        "bailey",
+        Method::Patch,
+        &format!("{base}/{did}"),
+        Some(json!({"decision": "Deny", "justification": "No longer on the team"})),
+    );
     assert_eq!(r.status, 204, "{}", r.body);
     let after = t.graph_as("bailey", Method::Get, &format!("{base}?$filter=decision%20eq%20'Deny'"), None);
     assert_eq!(after.value().len(), 1);
     assert_eq!(after.value()[0]["reviewedBy"]["displayName"], "Bailey Kim");
     t.advance_minutes(60 * 24 * 12);
-    let closed = t.graph_as("bailey", Method::Patch, &format!("{base}/{did}"), Some(json!({"decision": "Approve", "justification": "x"})));
+    let closed = t.graph_as(
+        "bailey",
+        Method::Patch,
+        &format!("{base}/{did}"),
+        Some(json!({"decision": "Approve", "justification": "x"})),
+    );
     assert_eq!(closed.status, 400);
 }

@@ -35,7 +35,11 @@ fn tokens_missing_expired_or_tampered_get_401() {
 #[test]
 fn audit_paging_filter_and_select_behind_a_test_server_base() {
     let mut t = T::new();
-    t.sim.set_endpoints(SimEndpoints { login: "http://127.0.0.1:9/login".into(), graph: "http://127.0.0.1:9/graph/".into(), arm: "http://127.0.0.1:9/arm".into() });
+    t.sim.set_endpoints(SimEndpoints {
+        login: "http://127.0.0.1:9/login".into(),
+        graph: "http://127.0.0.1:9/graph/".into(),
+        arm: "http://127.0.0.1:9/arm".into(),
+    });
     let token = t.token("casey", TokenClaims::graph());
     let first = "http://127.0.0.1:9/graph/v1.0/auditLogs/directoryAudits?$filter=loggedByService%20eq%20'PIM'%20and%20activityDateTime%20ge%202026-02-01T00:00:00Z&$top=7&$select=activityDisplayName,activityDateTime";
     let mut url = first.to_string();
@@ -52,7 +56,10 @@ fn audit_paging_filter_and_select_behind_a_test_server_base() {
         }
         match r.body["@odata.nextLink"].as_str() {
             Some(next) => {
-                assert!(next.starts_with("http://127.0.0.1:9/graph/v1.0/auditLogs/directoryAudits?"), "{next}");
+                assert!(
+                    next.starts_with("http://127.0.0.1:9/graph/v1.0/auditLogs/directoryAudits?"),
+                    "{next}"
+                );
                 url = next.to_string();
             }
             None => break,
@@ -65,7 +72,12 @@ fn audit_paging_filter_and_select_behind_a_test_server_base() {
     assert_eq!(unique.len(), seen.len(), "no duplicates across pages");
     let all = t.send(Method::Get, "http://127.0.0.1:9/graph/v1.0/auditLogs/directoryAudits?$top=999&$filter=activityDateTime%20ge%202026-02-01T00:00:00Z", Some(&token), None);
     assert_eq!(all.value().len(), seen.len());
-    let bad = t.send(Method::Get, "http://127.0.0.1:9/graph/v1.0/auditLogs/directoryAudits?$filter=foo%20bar", Some(&token), None);
+    let bad = t.send(
+        Method::Get,
+        "http://127.0.0.1:9/graph/v1.0/auditLogs/directoryAudits?$filter=foo%20bar",
+        Some(&token),
+        None,
+    );
     assert_eq!(bad.status, 400);
 }
 
@@ -91,7 +103,8 @@ fn batch_answers_each_item_and_enforces_limits() {
     assert_eq!(by_id("3")["status"], 424);
     assert_eq!(by_id("4")["body"]["userPrincipalName"], "alex@contoso.example");
     assert_eq!(by_id("4")["headers"]["Content-Type"], "application/json");
-    let many: Vec<Value> = (0..21).map(|i| json!({"id": i.to_string(), "method": "GET", "url": "/me"})).collect();
+    let many: Vec<Value> =
+        (0..21).map(|i| json!({"id": i.to_string(), "method": "GET", "url": "/me"})).collect();
     assert_eq!(t.graph_as("alex", Method::Post, "/v1.0/$batch", Some(json!({"requests": many}))).status, 400);
     let dup = json!({"requests": [{"id": "1", "method": "GET", "url": "/me"}, {"id": "1", "method": "GET", "url": "/me"}]});
     assert_eq!(t.graph_as("alex", Method::Post, "/v1.0/$batch", Some(dup)).status, 400);
@@ -100,7 +113,10 @@ fn batch_answers_each_item_and_enforces_limits() {
 #[test]
 fn faults_throttle_fail_delay_and_corrupt() {
     let mut t = T::new();
-    t.sim.inject(FaultRule::times("roleEligibilityScheduleInstances", 1, Fault::Throttle { retry_after_secs: 2.5 }).on(Method::Get));
+    t.sim.inject(
+        FaultRule::times("roleEligibilityScheduleInstances", 1, Fault::Throttle { retry_after_secs: 2.5 })
+            .on(Method::Get),
+    );
     let r = t.graph_as("alex", Method::Get, MY_ELIGIBLE, None);
     assert_eq!((r.status, r.code()), (429, "TooManyRequests"));
     assert_eq!(r.raw.header("Retry-After"), Some("2.5"));
@@ -119,7 +135,12 @@ fn faults_throttle_fail_delay_and_corrupt() {
     let r = t.graph_as("alex", Method::Get, "/v1.0/me", None);
     assert_eq!((r.status, r.raw.header("X-Sim-Fault")), (0, Some("drop")));
     t.sim.inject(FaultRule::always("roleEligibilityScheduleInstances", Fault::Status(504)));
-    let arm = t.arm_as("alex", Method::Get, "/providers/Microsoft.Authorization/roleEligibilityScheduleInstances?api-version=2020-10-01", None);
+    let arm = t.arm_as(
+        "alex",
+        Method::Get,
+        "/providers/Microsoft.Authorization/roleEligibilityScheduleInstances?api-version=2020-10-01",
+        None,
+    );
     assert_eq!(arm.status, 504);
     assert!(arm.body["error"].get("innerError").is_none());
     t.sim.clear_faults();
@@ -131,7 +152,8 @@ fn sim_transport_carries_requests_drops_and_moves_the_clock() {
     let sim = Rc::new(RefCell::new(Sim::demo(7, wall())));
     let transport = SimTransport::new(sim.clone(), wall);
     let token = sim.borrow_mut().mint_token("alex@contoso.example", TokenClaims::graph());
-    let req = HttpRequest::new(Method::Get, format!("{GRAPH}/v1.0/me")).with_header("Authorization", format!("Bearer {token}"));
+    let req = HttpRequest::new(Method::Get, format!("{GRAPH}/v1.0/me"))
+        .with_header("Authorization", format!("Bearer {token}"));
     let resp = block_on(transport.send(req.clone())).unwrap();
     assert_eq!(resp.status, 200);
     sim.borrow_mut().inject(FaultRule::times("/me", 1, Fault::Drop));
@@ -151,7 +173,10 @@ fn snapshots_restore_and_seeds_are_deterministic() {
     assert_ne!(a.snapshot(), Sim::demo(43, wall()).snapshot());
     let mut t = T::new();
     let alex = t.id("alex");
-    assert_eq!(t.graph_as("alex", Method::Post, REQUESTS, Some(activate(&alex, GLOBAL_READER, "PT1H", None))).status, 201);
+    assert_eq!(
+        t.graph_as("alex", Method::Post, REQUESTS, Some(activate(&alex, GLOBAL_READER, "PT1H", None))).status,
+        201
+    );
     let saved = t.sim.snapshot();
     t.sim = Sim::restore(&saved).unwrap();
     assert!(roles(&t.graph_as("alex", Method::Get, MY_ACTIVE, None)).contains(&GLOBAL_READER.to_string()));
@@ -173,7 +198,12 @@ fn paths_are_percent_decoded_and_unknown_segments_refused() {
     assert_eq!(r.status, 200);
     let r = t.graph_as("alex", Method::Get, "/v1.0/roleManagement/directory/nonsense", None);
     assert_eq!((r.status, r.message()), (400, "Resource not found for the segment 'nonsense'."));
-    let r = t.graph_as("alex", Method::Get, "/v1.0/roleManagement/directory/roleDefinitions?$filter=displayName%20eq%20'Global%20Administrator'", None);
+    let r = t.graph_as(
+        "alex",
+        Method::Get,
+        "/v1.0/roleManagement/directory/roleDefinitions?$filter=displayName%20eq%20'Global%20Administrator'",
+        None,
+    );
     assert_eq!(r.value()[0]["id"], GLOBAL_ADMIN);
     let r = t.graph_as("alex", Method::Get, "/v1.0/roleManagement/directory/roleDefinitions?$top=10", None);
     assert_eq!(r.value().len(), 10);

@@ -20,7 +20,10 @@ fn eligible_roles_are_listed_with_role_names() {
     assert_eq!(ua["roleDefinition"]["displayName"], "User Administrator");
     assert_eq!(ua["memberType"], "Direct");
     assert_eq!(ua["@odata.type"], "#microsoft.graph.unifiedRoleEligibilityScheduleInstance");
-    assert!(r.body["@odata.context"].as_str().unwrap().starts_with("https://graph.microsoft.com/v1.0/$metadata#"));
+    assert!(r.body["@odata.context"]
+        .as_str()
+        .unwrap()
+        .starts_with("https://graph.microsoft.com/v1.0/$metadata#"));
     // Bailey sees only her own.
     let b = t.graph_as("bailey", Method::Get, MY_ELIGIBLE, None);
     assert!(!roles(&b).contains(&USER_ADMIN.to_string()));
@@ -40,7 +43,8 @@ fn activate_then_deactivate_after_five_minutes_is_revoked() {
     let inst = active.value().iter().find(|v| v["roleDefinitionId"] == GLOBAL_READER).expect("active");
     assert_eq!(inst["assignmentType"], "Activated");
 
-    let again = t.graph_as("alex", Method::Post, REQUESTS, Some(activate(&alex, GLOBAL_READER, "PT1H", None)));
+    let again =
+        t.graph_as("alex", Method::Post, REQUESTS, Some(activate(&alex, GLOBAL_READER, "PT1H", None)));
     assert_eq!((again.status, again.code()), (400, "RoleAssignmentExists"));
 
     let early = t.graph_as("alex", Method::Post, REQUESTS, Some(deactivate(&alex, GLOBAL_READER)));
@@ -65,7 +69,10 @@ fn activation_expires_at_its_end_time_with_an_audit_event() {
     assert_eq!(r.status, 201);
     let end = {
         let a = t.graph_as("alex", Method::Get, MY_ACTIVE, None);
-        a.value().iter().find(|v| v["roleDefinitionId"] == GLOBAL_READER).unwrap()["endDateTime"].as_str().unwrap().to_string()
+        a.value().iter().find(|v| v["roleDefinitionId"] == GLOBAL_READER).unwrap()["endDateTime"]
+            .as_str()
+            .unwrap()
+            .to_string()
     };
     t.advance_minutes(119);
     assert!(roles(&t.graph_as("alex", Method::Get, MY_ACTIVE, None)).contains(&GLOBAL_READER.to_string()));
@@ -95,8 +102,12 @@ fn expiration_justification_and_ticketing_rules() {
     let bare = t.graph_as("alex", Method::Post, REQUESTS, Some(activate(&alex, INTUNE_ADMIN, "PT1H", None)));
     assert_eq!(bare.message(), r#"The following policy rules failed: ["JustificationRule"]"#);
 
-    let both = t.graph_as("alex", Method::Post, REQUESTS, Some(activate(&alex, HELPDESK_ADMIN, "PT5H", None)));
-    assert_eq!(both.message(), r#"The following policy rules failed: ["ExpirationRule","JustificationRule","TicketingRule"]"#);
+    let both =
+        t.graph_as("alex", Method::Post, REQUESTS, Some(activate(&alex, HELPDESK_ADMIN, "PT5H", None)));
+    assert_eq!(
+        both.message(),
+        r#"The following policy rules failed: ["ExpirationRule","JustificationRule","TicketingRule"]"#
+    );
 
     let mut ok = activate(&alex, HELPDESK_ADMIN, "PT4H", Some("Reset for a locked-out VP"));
     ok["ticketInfo"] = serde_json::json!({"ticketNumber": "INC-1234", "ticketSystem": "ServiceNow"});
@@ -158,7 +169,8 @@ fn validation_only_has_no_side_effects() {
     assert_eq!(r.status, 201);
     assert_eq!(r.body["isValidationOnly"], true);
     assert!(!roles(&t.graph_as("alex", Method::Get, MY_ACTIVE, None)).contains(&GLOBAL_READER.to_string()));
-    let mine = t.graph_as("alex", Method::Get, &format!("{REQUESTS}/filterByCurrentUser(on='principal')"), None);
+    let mine =
+        t.graph_as("alex", Method::Get, &format!("{REQUESTS}/filterByCurrentUser(on='principal')"), None);
     assert!(mine.value().iter().all(|v| v["id"] != r.body["id"]));
     let mut bad = activate(&alex, GLOBAL_READER, "PT12H", None);
     bad["isValidationOnly"] = true.into();
@@ -170,7 +182,8 @@ fn validation_only_has_no_side_effects() {
 fn not_eligible_and_not_yourself_are_refused() {
     let mut t = T::new();
     let alex = t.id("alex");
-    let r = t.graph_as("alex", Method::Post, REQUESTS, Some(activate(&alex, GLOBAL_ADMIN, "PT1H", Some("x"))));
+    let r =
+        t.graph_as("alex", Method::Post, REQUESTS, Some(activate(&alex, GLOBAL_ADMIN, "PT1H", Some("x"))));
     assert_eq!(r.message(), r#"The following policy rules failed: ["EligibilityRule"]"#);
     let drew = t.id("drew");
     let r = t.graph_as("alex", Method::Post, REQUESTS, Some(activate(&drew, USER_ADMIN, "PT1H", Some("x"))));
@@ -182,10 +195,20 @@ fn not_eligible_and_not_yourself_are_refused() {
 #[test]
 fn history_and_requests_are_listed_per_user() {
     let mut t = T::new();
-    let mine = t.graph_as("alex", Method::Get, &format!("{REQUESTS}/filterByCurrentUser(on='principal')?$filter=status%20eq%20'Denied'"), None);
+    let mine = t.graph_as(
+        "alex",
+        Method::Get,
+        &format!("{REQUESTS}/filterByCurrentUser(on='principal')?$filter=status%20eq%20'Denied'"),
+        None,
+    );
     assert_eq!(mine.status, 200);
     assert_eq!(mine.value().len(), 1, "the seeded denial");
     assert_eq!(mine.value()[0]["approvalId"], mine.value()[0]["id"]);
-    let bad_on = t.graph_as("alex", Method::Get, "/v1.0/roleManagement/directory/roleEligibilityScheduleInstances/filterByCurrentUser(on='approver')", None);
+    let bad_on = t.graph_as(
+        "alex",
+        Method::Get,
+        "/v1.0/roleManagement/directory/roleEligibilityScheduleInstances/filterByCurrentUser(on='approver')",
+        None,
+    );
     assert_eq!(bad_on.status, 400);
 }

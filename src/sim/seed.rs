@@ -13,42 +13,8 @@ use super::rng::Rng;
 use super::{Sim, SimEndpoints};
 use crate::domain::duration::IsoDuration;
 
-/// A persona of the demo sign-in page (stable ids across seeds).
-#[derive(Clone, Copy, Debug)]
-pub struct Persona {
-    pub id: &'static str,
-    pub upn: &'static str,
-    pub display_name: &'static str,
-    pub description: &'static str,
-    pub job_title: &'static str,
-}
-
-/// Alex, the engineer with eligible roles.
-pub const ALEX: &str = "6e3a1c52-8d4b-4f0e-9a71-2b5c8d9e0f11";
-/// Bailey, the approver.
-pub const BAILEY: &str = "b41e7f23-5a6c-4d8e-8f90-1a2b3c4d5e22";
-/// Casey, the Privileged Role Administrator.
-pub const CASEY: &str = "c5d2e8f4-6b7a-4c9d-a0e1-2f3a4b5c6d33";
-/// Dana, the break-glass Global Administrator.
-pub const DANA: &str = "d6e3f9a5-7c8b-4dae-b1f2-3a4b5c6d7e44";
-/// The demo tenant id.
-pub const TENANT: &str = "7a1f6c3e-2b4d-4e8f-9c0a-1d2e3f4a5b66";
-
-/// The demo personas.
-pub const PERSONAS: &[Persona] = &[
-    Persona { id: ALEX, upn: "alex@contoso.example", display_name: "Alex Morgan", job_title: "Cloud Engineer",
-        description: "Engineer: eligible for Entra roles (approval, MFA, authentication context), PIM groups and Azure roles." },
-    Persona { id: BAILEY, upn: "bailey@contoso.example", display_name: "Bailey Kim", job_title: "Engineering Manager",
-        description: "Approver: has a pending activation request waiting, and reviews access." },
-    Persona { id: CASEY, upn: "casey@contoso.example", display_name: "Casey Jordan", job_title: "Identity Administrator",
-        description: "Privileged Role Administrator: assigns roles and edits role settings." },
-    Persona { id: DANA, upn: "dana@contoso.example", display_name: "Dana Lee", job_title: "Break-glass Administrator",
-        description: "The only Global Administrator (permanent)." },
-];
-
-fn user(id: &str, upn: &str, name: &str, title: &str) -> User {
-    User { id: id.into(), upn: upn.into(), display_name: name.into(), job_title: title.into() }
-}
+use super::history::history;
+use super::personas::*;
 
 impl Sim {
     /// An empty tenant (only the personas) at `now`.
@@ -87,6 +53,26 @@ impl Sim {
             Kind::Group => format!("{}_{}_{}", target.scope, target.role, self.rng.guid()),
             _ => self.rng.guid(),
         };
+        // Every standing grant has the administrator's request behind it, as in a real tenant.
+        let request_id = self.rng.guid();
+        let expiration = if end.is_some() { Expiration::AfterDateTime } else { Expiration::NoExpiration };
+        self.requests.push(Request {
+            id: request_id.clone(),
+            level,
+            target: target.clone(),
+            principal_id: principal.into(),
+            action: Action::AdminAssign,
+            status: Status::Provisioned,
+            created: start,
+            completed: Some(start),
+            created_by: CASEY.into(),
+            justification: Some("Standing access approved by the identity team".into()),
+            ticket: None,
+            schedule: Some(RequestSchedule { start: Some(start), expiration, end, duration: None }),
+            target_schedule_id: Some(id.clone()),
+            approval: None,
+            validation_only: false,
+        });
         self.schedules.push(Schedule {
             id: id.clone(),
             level,
@@ -97,7 +83,7 @@ impl Sim {
             assignment_type: AssignmentType::Assigned,
             created: start,
             modified: start,
-            created_using: None,
+            created_using: Some(request_id),
             activated_from: None,
             ended: None,
         });
@@ -135,7 +121,8 @@ impl Sim {
     }
 }
 
-fn dir(role: &str) -> Target {
+/// A directory role at the tenant scope.
+pub(crate) fn dir(role: &str) -> Target {
     Target { kind: Kind::Directory, scope: "/".into(), role: role.into() }
 }
 
@@ -387,132 +374,4 @@ pub fn demo(seed: u64, now: DateTime<Utc>) -> Sim {
         }],
     });
     sim
-}
-
-/// A month of past activations, deactivations, expiries and one denial, with their requests.
-fn history(sim: &mut Sim, now: DateTime<Utc>, users: &[String]) {
-    let roles = [EXCHANGE_ADMIN, GLOBAL_READER, HELPDESK_ADMIN, INTUNE_ADMIN];
-    for day in (1..=30).rev() {
-        if sim.rng.below(3) == 0 {
-            continue;
-        }
-        let who = users[sim.rng.below(users.len() as u64) as usize].clone();
-        let role = roles[sim.rng.below(roles.len() as u64) as usize];
-        let at = now - Duration::days(day) + Duration::minutes(sim.rng.below(600) as i64);
-        let hours = 1 + sim.rng.below(4) as i64;
-        let id = sim.rng.guid();
-        let deactivate = sim.rng.below(3) == 0;
-        let mut req = Request {
-            id: id.clone(),
-            level: Level::Assignment,
-            target: dir(role),
-            principal_id: who.clone(),
-            action: Action::SelfActivate,
-            status: Status::Provisioned,
-            created: at,
-            completed: Some(at),
-            created_by: who.clone(),
-            justification: Some(
-                ["Incident follow-up", "Mailbox migration", "Password reset batch", "Device compliance fix"]
-                    [(day % 4) as usize]
-                    .into(),
-            ),
-            ticket: None,
-            schedule: Some(RequestSchedule {
-                start: Some(at),
-                expiration: Expiration::AfterDuration,
-                end: None,
-                duration: Some(IsoDuration::from_hours(hours)),
-            }),
-            target_schedule_id: Some(id.clone()),
-            approval: None,
-            validation_only: false,
-        };
-        sim.record_request(&req, "Add member to role requested (PIM activation)", at);
-        sim.record_request(&req, "Add member to role completed (PIM activation)", at);
-        let end = at + Duration::hours(hours);
-        let mut sched = Schedule {
-            id: id.clone(),
-            level: Level::Assignment,
-            target: dir(role),
-            principal_id: who.clone(),
-            start: at,
-            end: Some(end),
-            assignment_type: AssignmentType::Activated,
-            created: at,
-            modified: at,
-            created_using: Some(id.clone()),
-            activated_from: None,
-            ended: Some(end),
-        };
-        if deactivate {
-            let off = at + Duration::minutes(30);
-            sched.ended = Some(off);
-            let mut d = req.clone();
-            d.id = sim.rng.guid();
-            d.action = Action::SelfDeactivate;
-            d.status = Status::Revoked;
-            d.created = off;
-            d.completed = Some(off);
-            d.schedule = None;
-            sim.record_request(&d, "Remove member from role completed (PIM deactivate)", off);
-            sim.requests.push(d);
-        } else {
-            sim.record_expiry(&sched);
-        }
-        sim.schedules.push(sched);
-        req.status = Status::Provisioned;
-        sim.requests.push(req);
-    }
-    // A denied request and a settings change.
-    let at = now - Duration::days(12);
-    let id = sim.rng.guid();
-    let mut denied = Request {
-        id: id.clone(),
-        level: Level::Assignment,
-        target: dir(USER_ADMIN),
-        principal_id: ALEX.into(),
-        action: Action::SelfActivate,
-        status: Status::Denied,
-        created: at,
-        completed: Some(at + Duration::hours(1)),
-        created_by: ALEX.into(),
-        justification: Some("Bulk user import".into()),
-        ticket: None,
-        schedule: Some(RequestSchedule {
-            start: None,
-            expiration: Expiration::AfterDuration,
-            end: None,
-            duration: Some(IsoDuration::from_hours(8)),
-        }),
-        target_schedule_id: None,
-        validation_only: false,
-        approval: Some(Approval {
-            stage_id: super::rng::stable_guid(&["stage", &id]),
-            approvers: vec![BAILEY.into()],
-            result: ReviewResult::Deny,
-            reviewed_by: Some(BAILEY.into()),
-            reviewed_at: Some(at + Duration::hours(1)),
-            justification: "Use the import service account instead.".into(),
-            justification_required: true,
-        }),
-    };
-    sim.record_request(&denied, "Add member to role requested (PIM activation)", at);
-    sim.record_by(
-        &denied,
-        "Add member to role request denied (PIM activation)",
-        BAILEY,
-        at + Duration::hours(1),
-    );
-    denied.status = Status::Denied;
-    sim.requests.push(denied);
-    sim.record(
-        now - Duration::days(20),
-        "Update role setting in PIM",
-        Some(CASEY),
-        &dir(HELPDESK_ADMIN),
-        CASEY,
-        &id,
-        vec![],
-    );
 }
