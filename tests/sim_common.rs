@@ -48,6 +48,12 @@ impl R {
     }
 }
 
+impl Default for T {
+    fn default() -> Self {
+        T::new()
+    }
+}
+
 impl T {
     pub fn new() -> T {
         T { sim: Sim::demo(42, wall()), wall: wall() }

@@ -23,6 +23,17 @@ const GROUP_READ: &[&str] = &[
 const GROUP_WRITE: &[&str] =
     &["PrivilegedAssignmentSchedule.ReadWrite.AzureADGroup", "PrivilegedAccess.ReadWrite.AzureADGroup"];
 
+/// Where an approval API lives and which scopes it takes.
+#[derive(Clone, Copy)]
+struct ApprovalApi<'a> {
+    kind: Kind,
+    /// `steps` (beta) or `stages` (v1.0 groups).
+    nav: &'a str,
+    context: &'a str,
+    read: &'a [&'a str],
+    write: &'a [&'a str],
+}
+
 impl Sim {
     /// One approval step/stage as the caller sees it.
     pub(crate) fn approval_step(&self, r: &Request, me: &str) -> Value {
@@ -64,16 +75,8 @@ impl Sim {
             .ok_or_else(|| ctx.error(404, "ResourceNotFound", &format!("The approval '{id}' was not found.")))
     }
 
-    fn approval_routes(
-        &mut self,
-        ctx: &Ctx,
-        kind: Kind,
-        nav: &str,
-        context: &str,
-        rest: &[&str],
-        read: &[&str],
-        write: &[&str],
-    ) -> Reply {
+    fn approval_routes(&mut self, ctx: &Ctx, api: &ApprovalApi, rest: &[&str]) -> Reply {
+        let ApprovalApi { kind, nav, context, read, write } = *api;
         let missing = |ctx: &Ctx, scopes: &[&str]| {
             // The observed beta refusal has an empty code and lists the scopes.
             ctx.error(
@@ -132,13 +135,16 @@ impl Sim {
     /// `/beta/roleManagement/directory/roleAssignmentApprovals/…`.
     pub(crate) fn beta_role_approvals(&mut self, ctx: &Ctx, rest: &[&str]) -> Reply {
         let context = "roleManagement/directory/roleAssignmentApprovals";
-        self.approval_routes(ctx, Kind::Directory, "steps", context, rest, ROLE_READ, ROLE_WRITE)
+        let api =
+            ApprovalApi { kind: Kind::Directory, nav: "steps", context, read: ROLE_READ, write: ROLE_WRITE };
+        self.approval_routes(ctx, &api, rest)
     }
 
     /// `/identityGovernance/privilegedAccess/group/assignmentApprovals/…` (v1.0 `stages`, beta `steps`).
     pub(crate) fn group_approvals(&mut self, ctx: &Ctx, rest: &[&str]) -> Reply {
         let nav = if ctx.version == "beta" { "steps" } else { "stages" };
         let context = "identityGovernance/privilegedAccess/group/assignmentApprovals";
-        self.approval_routes(ctx, Kind::Group, nav, context, rest, GROUP_READ, GROUP_WRITE)
+        let api = ApprovalApi { kind: Kind::Group, nav, context, read: GROUP_READ, write: GROUP_WRITE };
+        self.approval_routes(ctx, &api, rest)
     }
 }

@@ -26,18 +26,30 @@ fn collection(ctx: &Ctx, items: Vec<Value>) -> Reply {
     Ok(json_response(200, &body))
 }
 
+/// What an ARM list filter looks at.
+struct Subject<'a> {
+    scope: &'a str,
+    principal: &'a str,
+    requestor: Option<&'a str>,
+    approvers: Option<&'a [String]>,
+    role: &'a str,
+}
+
+impl<'a> Subject<'a> {
+    fn of(
+        t: &'a Target,
+        principal: &'a str,
+        requestor: Option<&'a str>,
+        approvers: Option<&'a [String]>,
+    ) -> Self {
+        Subject { scope: &t.scope, principal, requestor, approvers, role: &t.role }
+    }
+}
+
 impl Sim {
     /// Does an item at `scope` for `principal` (requested by `requestor`) pass the ARM filter?
-    fn arm_keep(
-        &self,
-        ctx: &Ctx,
-        terms: &[Term],
-        scope: &str,
-        principal: &str,
-        requestor: Option<&str>,
-        approvers: Option<&[String]>,
-        role: &str,
-    ) -> bool {
+    fn arm_keep(&self, ctx: &Ctx, terms: &[Term], item: Subject) -> bool {
+        let Subject { scope, principal, requestor, approvers, role } = item;
         let me = &ctx.caller.user_id;
         let mut at_scope = false;
         for t in terms {
@@ -129,15 +141,8 @@ impl Sim {
                     .filter(|s| s.target.kind == Kind::Azure && s.level == level)
                     .filter(|s| if inst { s.is_active(now) } else { s.is_live() })
                     .filter(|s| {
-                        self.arm_keep(
-                            ctx,
-                            &terms,
-                            &s.target.scope,
-                            &s.principal_id,
-                            None,
-                            None,
-                            &s.target.role,
-                        )
+                        let item = Subject::of(&s.target, &s.principal_id, None, None);
+                        self.arm_keep(ctx, &terms, item)
                     })
                     .map(|s| if inst { self.arm_instance(s) } else { self.arm_schedule(s) })
                     .collect();
@@ -155,15 +160,8 @@ impl Sim {
                             .as_ref()
                             .filter(|_| r.status == Status::PendingApproval)
                             .map(|a| a.approvers.as_slice());
-                        self.arm_keep(
-                            ctx,
-                            &terms,
-                            &r.target.scope,
-                            &r.principal_id,
-                            Some(&r.created_by),
-                            approvers,
-                            &r.target.role,
-                        )
+                        let item = Subject::of(&r.target, &r.principal_id, Some(&r.created_by), approvers);
+                        self.arm_keep(ctx, &terms, item)
                     })
                     .map(|r| self.arm_request(r))
                     .collect();
@@ -209,7 +207,7 @@ impl Sim {
                     .all_policy_keys()
                     .into_iter()
                     .filter(|k| k.kind == Kind::Azure && k.scope.eq_ignore_ascii_case(&ctx.scope))
-                    .filter(|k| self.arm_keep(ctx, &terms, &k.scope, "", None, None, &k.role))
+                    .filter(|k| self.arm_keep(ctx, &terms, Subject::of(k, "", None, None)))
                     .map(|k| self.arm_policy_assignment(&k))
                     .collect();
                 collection(ctx, items)

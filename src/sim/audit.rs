@@ -47,8 +47,7 @@ impl Sim {
         at: DateTime<Utc>,
         activity: &str,
         initiator: Option<&str>,
-        target: &Target,
-        principal: &str,
+        (target, principal): (&Target, &str),
         correlation: &str,
         details: Vec<(String, String)>,
     ) {
@@ -91,7 +90,7 @@ impl Sim {
     /// Records an event for a request, initiated by `by`.
     pub(crate) fn record_by(&mut self, r: &Request, activity: &str, by: &str, now: DateTime<Utc>) {
         let details = Self::request_details(r);
-        self.record(now, activity, Some(by), &r.target, &r.principal_id, &r.id, details);
+        self.record(now, activity, Some(by), (&r.target, &r.principal_id), &r.id, details);
     }
 
     /// Records the end of a schedule at its end time, by the service.
@@ -112,8 +111,7 @@ impl Sim {
             at,
             activity,
             None,
-            &s.target,
-            &s.principal_id,
+            (&s.target, &s.principal_id),
             &s.id,
             vec![("ScheduleId".into(), s.id.clone())],
         );

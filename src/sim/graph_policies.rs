@@ -102,7 +102,7 @@ impl Sim {
             }
         }
         let corr = policy_id(&self.tenant_id, key);
-        self.record(now, "Update role setting in PIM", Some(by), key, by, &corr, vec![]);
+        self.record(now, "Update role setting in PIM", Some(by), (key, by), &corr, vec![]);
     }
 
     /// Checks and merges a rule update: same type and id as the rule it replaces.

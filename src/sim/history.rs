@@ -131,8 +131,7 @@ pub(crate) fn history(sim: &mut Sim, now: DateTime<Utc>, users: &[String]) {
         now - Duration::days(20),
         "Update role setting in PIM",
         Some(CASEY),
-        &dir(HELPDESK_ADMIN),
-        CASEY,
+        (&dir(HELPDESK_ADMIN), CASEY),
         &id,
         vec![],
     );

@@ -164,7 +164,8 @@ impl Status {
     }
 }
 
-/// `expirationPatternType`.
+/// `expirationPatternType` (variant names are the wire names).
+#[allow(clippy::enum_variant_names)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Expiration {
     NotSpecified,
