@@ -223,3 +223,71 @@ fn scopes_are_enforced_per_route() {
     assert_eq!((r.status, r.code()), (403, "Authorization_RequestDenied"));
     assert!(r.message().contains("RoleAssignmentSchedule.ReadWrite.Directory"));
 }
+
+#[test]
+fn update_renew_and_self_extend_requests() {
+    let mut t = T::new();
+    let alex = t.id("alex");
+    // Alex asks to extend the Intune eligibility that ends in ten days: it waits for an admin.
+    let ext = json!({"action": "selfExtend", "principalId": alex, "roleDefinitionId": INTUNE_ADMIN, "directoryScopeId": "/",
+        "justification": "Still on the device project", "scheduleInfo": {"expiration": {"type": "afterDuration", "duration": "P90D"}}});
+    let r = t.graph_as("alex", Method::Post, ELIG_REQS, Some(ext));
+    assert_eq!((r.status, r.body["status"].as_str()), (201, Some("PendingAdminDecision")));
+    let self_req = r.body["id"].as_str().unwrap().to_string();
+    let admin = admin_body(
+        "adminExtend",
+        &alex,
+        INTUNE_ADMIN,
+        json!({"type": "AfterDuration", "duration": "P90D"}),
+        None,
+    );
+    let r = t.graph_as("casey", Method::Post, ELIG_REQS, Some(admin));
+    assert_eq!(r.status, 201, "{}", r.body);
+    assert_eq!(
+        t.graph_as("alex", Method::Get, &format!("{ELIG_REQS}/{self_req}"), None).body["status"],
+        "Provisioned"
+    );
+    let upd = admin_body(
+        "adminUpdate",
+        &alex,
+        INTUNE_ADMIN,
+        json!({"type": "AfterDateTime", "endDateTime": "2026-04-02T09:00:00Z"}),
+        None,
+    );
+    assert_eq!(t.graph_as("casey", Method::Post, ELIG_REQS, Some(upd)).status, 201);
+    let e = t.graph_as(
+        "alex",
+        Method::Get,
+        &format!("{MY_ELIGIBLE}?$filter=roleDefinitionId%20eq%20'{INTUNE_ADMIN}'"),
+        None,
+    );
+    assert_eq!(e.value()[0]["endDateTime"], "2026-04-02T09:00:00Z");
+    // It lapses, then an admin renews it.
+    t.advance_minutes(60 * 24 * 32);
+    assert!(t
+        .graph_as(
+            "alex",
+            Method::Get,
+            &format!("{MY_ELIGIBLE}?$filter=roleDefinitionId%20eq%20'{INTUNE_ADMIN}'"),
+            None
+        )
+        .value()
+        .is_empty());
+    let audit = t.graph_as("casey", Method::Get, "/v1.0/auditLogs/directoryAudits?$filter=activityDisplayName%20eq%20'Remove%20eligible%20member%20from%20role%20(PIM%20eligibility%20expired)'", None);
+    assert!(audit.value().iter().any(|e| e["targetResources"][1]["id"] == alex.as_str()));
+    let renew = json!({"action": "adminRenew", "principalId": alex, "roleDefinitionId": INTUNE_ADMIN, "directoryScopeId": "/",
+        "scheduleInfo": {"startDateTime": null, "expiration": {"type": "AfterDuration", "duration": "P30D"}}});
+    let r = t.graph_as("casey", Method::Post, ELIG_REQS, Some(renew));
+    assert_eq!(r.status, 201, "{}", r.body);
+    assert_eq!(
+        t.graph_as(
+            "alex",
+            Method::Get,
+            &format!("{MY_ELIGIBLE}?$filter=roleDefinitionId%20eq%20'{INTUNE_ADMIN}'"),
+            None
+        )
+        .value()
+        .len(),
+        1
+    );
+}

@@ -171,3 +171,35 @@ fn policies_at_a_scope_are_read_and_patched_by_an_owner() {
     let r = t.arm_as("alex", Method::Put, &format!("{scope}/providers/Microsoft.Authorization/roleAssignmentScheduleRequests/77777777-7777-4777-8777-777777777777?{V}"), Some(put_body(&alex, &scope, CONTRIBUTOR, "SelfActivate", Some("PT1H"))));
     assert_eq!(r.message(), r#"The following policy rules failed: ["ExpirationRule"]"#);
 }
+
+#[test]
+fn owners_assign_eligibility_and_role_definitions_are_listed() {
+    let mut t = T::new();
+    let scope = contributor_scope(&mut t);
+    let harper = t.id("harper");
+    let url = format!("{scope}/providers/Microsoft.Authorization/roleEligibilityScheduleRequests/88888888-8888-4888-8888-888888888888?{V}");
+    let mut body = put_body(&harper, &scope, OWNER, "AdminAssign", Some("P30D"));
+    let denied = t.arm_as("alex", Method::Put, &url, Some(body.clone()));
+    assert_eq!((denied.status, denied.code()), (403, "AuthorizationFailed"));
+    let r = t.arm_as("casey", Method::Put, &url, Some(body.clone()));
+    assert_eq!(r.status, 201, "{}", r.body);
+    assert_eq!(r.body["type"], "Microsoft.Authorization/RoleEligibilityScheduleRequests");
+    body["properties"]["scheduleInfo"] = json!({"expiration": {"type": "NoExpiration"}});
+    let url2 = url.replace("88888888-8888-4888-8888-888888888888", "99999999-9999-4999-8999-999999999999");
+    let r = t.arm_as("casey", Method::Put, &url2, Some(body));
+    assert_eq!(r.code(), "RoleAssignmentExists");
+    let defs = t.arm_as(
+        "alex",
+        Method::Get,
+        &format!("{scope}/providers/Microsoft.Authorization/roleDefinitions?{V}"),
+        None,
+    );
+    assert!(defs.value().iter().any(|d| d["properties"]["roleName"] == "User Access Administrator"));
+    let one = t.arm_as(
+        "alex",
+        Method::Get,
+        &format!("{scope}/providers/Microsoft.Authorization/roleDefinitions/{OWNER}?{V}"),
+        None,
+    );
+    assert_eq!(one.body["properties"]["roleName"], "Owner");
+}

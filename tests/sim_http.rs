@@ -209,3 +209,12 @@ fn paths_are_percent_decoded_and_unknown_segments_refused() {
     assert_eq!(r.value().len(), 10);
     assert!(r.body["@odata.nextLink"].as_str().unwrap().contains("$skiptoken="));
 }
+
+#[test]
+fn the_sim_is_send_and_its_snapshot_fits_session_storage() {
+    fn assert_send<S: Send>(_: &S) {}
+    let sim = Sim::demo(1, wall());
+    assert_send(&sim);
+    let size = sim.snapshot().len();
+    assert!(size < 200_000, "snapshot is {size} bytes");
+}

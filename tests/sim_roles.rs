@@ -212,3 +212,56 @@ fn history_and_requests_are_listed_per_user() {
     );
     assert_eq!(bad_on.status, 400);
 }
+
+#[test]
+fn administrative_unit_scope_expands_and_activates() {
+    let mut t = T::new();
+    let alex = t.id("alex");
+    let r = t.graph_as(
+        "alex",
+        Method::Get,
+        &format!("{MY_ELIGIBLE}?$expand=directoryScope,roleDefinition($select=displayName)"),
+        None,
+    );
+    let au = r
+        .value()
+        .iter()
+        .find(|v| v["directoryScopeId"].as_str().unwrap().starts_with("/administrativeUnits/"))
+        .expect("AU-scoped")
+        .clone();
+    assert_eq!(au["directoryScope"]["displayName"], "Europe");
+    assert_eq!(au["roleDefinition"]["displayName"], "Authentication Administrator");
+    let mut body =
+        activate(&alex, au["roleDefinitionId"].as_str().unwrap(), "PT1H", Some("EU password resets"));
+    body["directoryScopeId"] = au["directoryScopeId"].clone();
+    let ok = t.graph_as("alex", Method::Post, REQUESTS, Some(body.clone()));
+    assert_eq!(ok.status, 201, "{}", ok.body);
+    body["directoryScopeId"] = "/".into();
+    let tenant_wide = t.graph_as("alex", Method::Post, REQUESTS, Some(body));
+    assert_eq!(tenant_wide.message(), r#"The following policy rules failed: ["EligibilityRule"]"#);
+}
+
+#[test]
+fn a_future_activation_is_granted_then_provisioned() {
+    let mut t = T::new();
+    let alex = t.id("alex");
+    let mut body = activate(&alex, GLOBAL_READER, "PT1H", None);
+    body["scheduleInfo"]["startDateTime"] = "2026-03-02T12:00:00Z".into();
+    let r = t.graph_as("alex", Method::Post, REQUESTS, Some(body));
+    assert_eq!((r.status, r.body["status"].as_str()), (201, Some("Granted")));
+    let id = r.body["id"].as_str().unwrap().to_string();
+    assert!(!roles(&t.graph_as("alex", Method::Get, MY_ACTIVE, None)).contains(&GLOBAL_READER.to_string()));
+    let scheduled = t.graph_as(
+        "alex",
+        Method::Get,
+        "/v1.0/roleManagement/directory/roleAssignmentSchedules/filterByCurrentUser(on='principal')",
+        None,
+    );
+    assert!(roles(&scheduled).contains(&GLOBAL_READER.to_string()), "future activations are schedules");
+    t.advance_minutes(181);
+    assert!(roles(&t.graph_as("alex", Method::Get, MY_ACTIVE, None)).contains(&GLOBAL_READER.to_string()));
+    assert_eq!(
+        t.graph_as("alex", Method::Get, &format!("{REQUESTS}/{id}"), None).body["status"],
+        "Provisioned"
+    );
+}

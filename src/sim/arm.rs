@@ -5,6 +5,7 @@
 use serde_json::{json, Value};
 
 use super::arm_render::role_guid;
+use super::catalog::{azure_role, AzureRole, AZURE_ROLES};
 use super::graph_roles::parse_schedule;
 use super::http::{empty, json_response};
 use super::lifecycle::{scope_covers, Submission};
@@ -16,6 +17,13 @@ use super::router::{Ctx, Reply};
 use super::rules::PimError;
 use super::Sim;
 use crate::graph::Method;
+
+/// An Azure built-in role definition as ARM lists it.
+fn arm_role_definition(scope: &str, r: &AzureRole) -> Value {
+    json!({"properties": {"roleName": r.name, "type": "BuiltInRole", "description": format!("Azure built-in role {}.", r.name),
+        "assignableScopes": ["/"], "permissions": [{"actions": [], "notActions": [], "dataActions": [], "notDataActions": []}]},
+        "id": super::arm_render::role_definition_id(scope, r.id), "type": "Microsoft.Authorization/roleDefinitions", "name": r.id})
+}
 
 fn collection(ctx: &Ctx, items: Vec<Value>) -> Reply {
     let (page, next) = paginate(ctx, items)?;
@@ -292,6 +300,20 @@ impl Sim {
                 let j = p["justification"].as_str().unwrap_or_default().to_string();
                 self.decide(&ctx.caller.user_id, segs[1], approve, &j, now).map_err(|e| ctx.pim(&e))?;
                 Ok(json_response(200, &self.arm_approval(ctx, segs[1])?))
+            }
+            (["roledefinitions"], Method::Get) => {
+                let items = AZURE_ROLES.iter().map(|r| arm_role_definition(&ctx.scope, r)).collect();
+                collection(ctx, items)
+            }
+            (["roledefinitions", id], Method::Get) => {
+                let r = azure_role(id).ok_or_else(|| {
+                    ctx.error(
+                        404,
+                        "RoleDefinitionDoesNotExist",
+                        "The specified role definition does not exist.",
+                    )
+                })?;
+                Ok(json_response(200, &arm_role_definition(&ctx.scope, r)))
             }
             ([c, ..], _) if c.starts_with("role") => Err(ctx.bad_method()),
             _ => Err(ctx.unknown()),

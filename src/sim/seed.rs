@@ -266,6 +266,11 @@ pub fn demo(seed: u64, now: DateTime<Utc>) -> Sim {
         sim.seed_schedule(Level::Eligibility, dir(role), ALEX, since, year);
     }
     sim.seed_schedule(Level::Eligibility, dir(INTUNE_ADMIN), ALEX, since, Some(now + Duration::days(10)));
+    // Authentication Administrator for one administrative unit only.
+    let europe = format!("/administrativeUnits/{}", sim.admin_units[0].id);
+    let auth_admin =
+        Target { kind: Kind::Directory, scope: europe, role: "c4e39bd9-1100-46d3-8c65-fb160da0071f".into() };
+    sim.seed_schedule(Level::Eligibility, auth_admin, ALEX, since, year);
     sim.seed_schedule(
         Level::Eligibility,
         Target { kind: Kind::Group, scope: ops.clone(), role: "member".into() },
