@@ -218,3 +218,47 @@ fn the_sim_is_send_and_its_snapshot_fits_session_storage() {
     let size = sim.snapshot().len();
     assert!(size < 200_000, "snapshot is {size} bytes");
 }
+
+#[test]
+fn audit_filters_on_target_resources_and_initiator() {
+    let mut t = T::new();
+    let drew = t.id("drew");
+    let r = t.graph_as("casey", Method::Get, &format!("/v1.0/auditLogs/directoryAudits?$filter=targetResources/any(t:t/id%20eq%20'{drew}')%20and%20startswith(activityDisplayName,'Add%20member%20to%20role')"), None);
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert!(!r.value().is_empty());
+    assert!(r
+        .value()
+        .iter()
+        .all(|e| e["activityDisplayName"].as_str().unwrap().starts_with("Add member to role")));
+    let r = t.graph_as("casey", Method::Get, "/v1.0/auditLogs/directoryAudits?$filter=initiatedBy/user/userPrincipalName%20eq%20'casey@contoso.example'", None);
+    assert!(r.value().iter().all(|e| e["initiatedBy"]["user"]["displayName"] == "Casey Jordan"));
+    assert!(!r.value().is_empty());
+}
+
+#[test]
+fn arm_throttling_and_scope() {
+    let mut t = T::new();
+    t.sim.inject(FaultRule::times(
+        "roleEligibilityScheduleInstances",
+        1,
+        Fault::Throttle { retry_after_secs: 1.2 },
+    ));
+    let r = t.arm_as(
+        "alex",
+        Method::Get,
+        "/providers/Microsoft.Authorization/roleEligibilityScheduleInstances?api-version=2020-10-01",
+        None,
+    );
+    assert_eq!((r.status, r.raw.header("Retry-After")), (429, Some("2")));
+    assert!(r.body["error"].get("innerError").is_none());
+    let token = t.token("alex", TokenClaims::arm().with_scopes(&["openid"]));
+    let r = t.send(
+        Method::Get,
+        &format!(
+            "{ARM}/providers/Microsoft.Authorization/roleEligibilityScheduleInstances?api-version=2020-10-01"
+        ),
+        Some(&token),
+        None,
+    );
+    assert_eq!((r.status, r.code()), (403, "AuthorizationFailed"));
+}

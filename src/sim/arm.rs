@@ -83,7 +83,9 @@ impl Sim {
                 {
                     value.as_str().is_some_and(|v| role_guid(v) == role.to_ascii_lowercase())
                 }
-                Term::Compare { .. } => query::matches(&json!({}), std::slice::from_ref(t)),
+                Term::Compare { .. } | Term::Any { .. } => {
+                    query::matches(&json!({}), std::slice::from_ref(t))
+                }
             };
             if !ok {
                 return false;

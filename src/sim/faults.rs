@@ -92,6 +92,14 @@ impl Sim {
             }
         };
         let response = match fault {
+            Fault::Throttle { retry_after_secs } if arm => {
+                // ARM sends whole seconds.
+                let secs = retry_after_secs.ceil() as i64;
+                Some(
+                    error(429, "TooManyRequests", "The request was throttled.")
+                        .with_header("Retry-After", secs.to_string()),
+                )
+            }
             Fault::Throttle { retry_after_secs } => {
                 let body = json!({"error": {"code": "TooManyRequests", "message": "Please retry again later.",
                     "innerError": {"code": "429", "date": now.format("%Y-%m-%dT%H:%M:%S").to_string(),

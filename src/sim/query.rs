@@ -22,7 +22,10 @@ pub enum Term {
     /// `path op literal`; `path` uses `/` for nested properties.
     Compare { path: Vec<String>, op: Op, value: Value },
     /// A function call such as `asTarget()` or `assignedTo('id')`, lowercased name.
+    /// `startswith(path,'text')` is evaluated by [`matches`]; the others are the caller's.
     Call { name: String, args: Vec<String> },
+    /// `collection/any(x:x/path op literal)`.
+    Any { collection: Vec<String>, inner: Box<Term> },
 }
 
 /// Why a `$filter` was refused.
@@ -107,6 +110,21 @@ pub fn parse_filter(s: &str) -> Result<Vec<Term>, FilterError> {
         if part.is_empty() {
             return Err(FilterError("Invalid filter clause: empty term.".into()));
         }
+        if let Some((coll, rest)) = part.split_once("/any(") {
+            let body = rest.strip_suffix(')').unwrap_or(rest);
+            let (var, cond) = body
+                .split_once(':')
+                .ok_or_else(|| FilterError(format!("Invalid filter clause: '{part}'.")))?;
+            let prefix = format!("{}/", var.trim());
+            let cond = cond.trim().replace(&prefix, "");
+            let mut inner = parse_filter(&cond)?;
+            if inner.len() != 1 {
+                return Err(FilterError(format!("Invalid filter clause: '{part}'.")));
+            }
+            let collection = coll.trim().split('/').map(str::to_string).collect();
+            terms.push(Term::Any { collection, inner: Box::new(inner.remove(0)) });
+            continue;
+        }
         let words: Vec<&str> = part.splitn(3, ' ').collect();
         if words.len() == 3 {
             let op = match words[1].to_ascii_lowercase().as_str() {
@@ -176,7 +194,16 @@ fn compare(actual: Option<&Value>, op: Op, expected: &Value) -> bool {
 pub fn matches(v: &Value, terms: &[Term]) -> bool {
     terms.iter().all(|t| match t {
         Term::Compare { path, op, value } => compare(lookup(v, path), *op, value),
+        Term::Call { name, args } if name == "startswith" && args.len() == 2 => {
+            let path: Vec<String> = args[0].split('/').map(str::to_string).collect();
+            lookup(v, &path)
+                .and_then(Value::as_str)
+                .is_some_and(|s| s.to_ascii_lowercase().starts_with(&args[1].to_ascii_lowercase()))
+        }
         Term::Call { .. } => true,
+        Term::Any { collection, inner } => lookup(v, collection)
+            .and_then(Value::as_array)
+            .is_some_and(|items| items.iter().any(|i| matches(i, std::slice::from_ref(inner)))),
     })
 }
 
@@ -272,6 +299,14 @@ mod tests {
             vec![Term::Call { name: "astarget".into(), args: vec![] }]
         );
         assert!(parse_filter("principalId foo 'x'").is_err());
+        let audit = json!({"targetResources": [{"id": "r1", "displayName": "Global Reader"}, {"id": "u2"}]});
+        assert!(matches(&audit, &parse_filter("targetResources/any(t:t/id eq 'u2')").unwrap()));
+        assert!(!matches(&audit, &parse_filter("targetResources/any(t:t/id eq 'u3')").unwrap()));
+        assert!(matches(
+            &audit,
+            &parse_filter("targetResources/any(t:startswith(t/displayName,'global'))").unwrap()
+        ));
+        assert!(matches(&json!({"a": "Add member"}), &parse_filter("startswith(a,'add')").unwrap()));
         let nested = json!({"initiatedBy": {"user": {"id": "u1"}}});
         assert!(matches(&nested, &parse_filter("initiatedBy/user/id eq 'u1'").unwrap()));
         assert_eq!(

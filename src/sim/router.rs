@@ -183,6 +183,13 @@ impl Sim {
                 Ok(c) => c,
                 Err(f) => return arm_error(401, "InvalidAuthenticationToken", f.message()),
             };
+            if !caller.scopes.iter().any(|s| s.eq_ignore_ascii_case("user_impersonation")) {
+                return arm_error(
+                    403,
+                    "AuthorizationFailed",
+                    "The access token does not carry the user_impersonation scope for Azure Resource Manager.",
+                );
+            }
             let Some(version) = split.param("api-version").map(str::to_string) else {
                 return arm_error(
                     400,
