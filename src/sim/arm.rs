@@ -8,7 +8,7 @@ use super::arm_render::role_guid;
 use super::catalog::{azure_role, AzureRole, AZURE_ROLES};
 use super::graph_roles::parse_schedule;
 use super::http::{empty, json_response};
-use super::lifecycle::{scope_covers, Submission};
+use super::lifecycle::Submission;
 use super::model::*;
 use super::policy::from_arm_rule;
 use super::query::{self, Term};
@@ -93,9 +93,9 @@ impl Sim {
         }
         let here = &ctx.scope;
         if at_scope {
-            scope_covers(scope, here)
+            self.scope_covers(scope, here)
         } else {
-            here.is_empty() || scope_covers(here, scope) || scope_covers(scope, here)
+            here.is_empty() || self.scope_covers(here, scope) || self.scope_covers(scope, here)
         }
     }
 

@@ -66,7 +66,7 @@ impl Sim {
                     Kind::Azure => {
                         s.target.kind == Kind::Azure
                             && [catalog::OWNER, catalog::USER_ACCESS_ADMIN].contains(&s.target.role.as_str())
-                            && scope_covers(&s.target.scope, &target.scope)
+                            && self.scope_covers(&s.target.scope, &target.scope)
                     }
                 }
         })
@@ -107,6 +107,22 @@ impl Sim {
             }
         }
         out
+    }
+
+    /// True when Azure scope `outer` is `inner` or above it (following management-group parents).
+    pub(crate) fn scope_covers(&self, outer: &str, inner: &str) -> bool {
+        if outer.is_empty() {
+            return true;
+        }
+        let o = outer.to_ascii_lowercase();
+        let mut cur = Some(inner.to_ascii_lowercase());
+        while let Some(c) = cur {
+            if c == o || c.starts_with(&format!("{o}/")) {
+                return true;
+            }
+            cur = self.azure_scope(&c).and_then(|s| s.parent.as_ref()).map(|p| p.to_ascii_lowercase());
+        }
+        false
     }
 
     /// Checks that a target names something that exists.
@@ -347,10 +363,4 @@ impl Sim {
 /// Same kind, scope and role (role ids compared case-insensitively).
 pub(crate) fn same_target(a: &Target, b: &Target) -> bool {
     a.kind == b.kind && a.scope.eq_ignore_ascii_case(&b.scope) && a.role.eq_ignore_ascii_case(&b.role)
-}
-
-/// True when an Azure scope is `inner` or above it.
-pub(crate) fn scope_covers(outer: &str, inner: &str) -> bool {
-    let (o, i) = (outer.to_ascii_lowercase(), inner.to_ascii_lowercase());
-    o.is_empty() || i == o || i.starts_with(&format!("{o}/")) || o.contains("/managementgroups/")
 }

@@ -5,6 +5,23 @@
 //! - [`Sim::handle`] answers one request; [`Sim::serve`] also reports injected latency or drops.
 //! - [`SimTransport`] carries the typed client's requests to a shared `Sim` in process.
 //! - Tokens come from [`Sim::mint_token`]; virtual time moves with [`Sim::advance`].
+//!
+//! ```
+//! use chrono::{TimeZone, Utc};
+//! use pim_console::graph::{HttpRequest, Method};
+//! use pim_console::sim::{Sim, TokenClaims};
+//!
+//! let now = Utc.with_ymd_and_hms(2026, 3, 2, 9, 0, 0).unwrap();
+//! let mut sim = Sim::demo(1, now);
+//! let token = sim.mint_token("alex@contoso.example", TokenClaims::graph());
+//! let req = HttpRequest::new(Method::Get, "https://graph.microsoft.com/v1.0/me")
+//!     .with_header("Authorization", format!("Bearer {token}"));
+//! assert_eq!(sim.handle(&req, now).status, 200);
+//! ```
+//!
+//! Behind an HTTP server: call [`Sim::set_endpoints`] with the server's bases, answer each
+//! request with [`Sim::serve`], sleep `Served::delay`, and on `response: None` close the
+//! connection without writing (a dropped connection).
 
 mod admin;
 mod approvals;
