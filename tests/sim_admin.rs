@@ -291,3 +291,43 @@ fn update_renew_and_self_extend_requests() {
         1
     );
 }
+
+#[test]
+fn official_rule_patch_bodies_are_accepted_and_read_back() {
+    let mut t = T::new();
+    let r = t.graph_as("casey", Method::Get, &format!("{POLICY_QUERY}{HELPDESK_ADMIN}'"), None);
+    let policy_id = r.value()[0]["policyId"].as_str().unwrap().to_string();
+    let dir = format!("{}/../shared/graph/fixtures", env!("CARGO_MANIFEST_DIR"));
+    let mut files: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().to_string()))
+        .filter(|n| {
+            n.starts_with("v1.0_roleManagementPolicyRule_patch_")
+                || n.starts_with("v1.0_roleManagementPolicies_rules_update_")
+        })
+        .collect();
+    files.sort();
+    assert!(files.len() >= 6, "{files:?}");
+    for f in &files {
+        let body: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(format!("{dir}/{f}")).unwrap()).unwrap();
+        let rule = body["id"].as_str().unwrap();
+        let url = format!("/v1.0/policies/roleManagementPolicies/{policy_id}/rules/{rule}");
+        let r = t.graph_as("casey", Method::Patch, &url, Some(body.clone()));
+        assert_eq!(r.status, 204, "{f}: {}", r.body);
+        let back = t.graph_as("casey", Method::Get, &url, None).body;
+        assert_eq!(back["target"]["operations"], json!(["all"]), "{f}");
+        assert!(back["target"].get("@odata.type").is_none(), "{f}: nested annotations are not echoed");
+        for (k, v) in body.as_object().unwrap() {
+            if !k.starts_with('@') && k != "target" && k != "setting" {
+                assert_eq!(&back[k], v, "{f}: {k}");
+            }
+        }
+    }
+    let unknown = json!({"@odata.type": "#microsoft.graph.unifiedRoleManagementPolicyExpirationRule", "id": "Expiration_EndUser_Assignment", "maxHours": 3});
+    let url =
+        format!("/v1.0/policies/roleManagementPolicies/{policy_id}/rules/Expiration_EndUser_Assignment");
+    assert_eq!(t.graph_as("casey", Method::Patch, &url, Some(unknown)).status, 400);
+    let wrong_type = json!({"@odata.type": "#microsoft.graph.unifiedRoleManagementPolicyExpirationRule", "id": "Expiration_EndUser_Assignment", "isExpirationRequired": "yes"});
+    assert_eq!(t.graph_as("casey", Method::Patch, &url, Some(wrong_type)).status, 400);
+}

@@ -203,3 +203,43 @@ fn owners_assign_eligibility_and_role_definitions_are_listed() {
     );
     assert_eq!(one.body["properties"]["roleName"], "Owner");
 }
+
+#[test]
+fn the_official_arm_policy_patch_body_is_accepted() {
+    let mut t = T::new();
+    let scope = contributor_scope(&mut t);
+    let list = t.arm_as(
+        "casey",
+        Method::Get,
+        &format!("{scope}/providers/Microsoft.Authorization/roleManagementPolicies?{V}"),
+        None,
+    );
+    assert_eq!(list.value().len(), 4, "one policy per Azure role at the scope");
+    let policy = list.value()[0]["id"].as_str().unwrap().to_string();
+    let path = format!(
+        "{}/../shared/graph/fixtures/arm_roleManagementPolicies_patch_request.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let body: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let r = t.arm_as("casey", Method::Patch, &format!("{policy}?{V}"), Some(body.clone()));
+    assert_eq!(r.status, 200, "{}", r.body);
+    let back = t.arm_as("casey", Method::Get, &format!("{policy}?{V}"), None);
+    let rules = back.body["properties"]["rules"].as_array().unwrap();
+    for sent in body["properties"]["rules"].as_array().unwrap() {
+        let got = rules.iter().find(|r| r["id"] == sent["id"]).unwrap();
+        assert_eq!(got["ruleType"], sent["ruleType"]);
+        for key in [
+            "maximumDuration",
+            "isExpirationRequired",
+            "notificationLevel",
+            "notificationRecipients",
+            "enabledRules",
+            "isEnabled",
+            "claimValue",
+        ] {
+            if let Some(v) = sent.get(key) {
+                assert_eq!(&got[key], v, "{} {key}", sent["id"]);
+            }
+        }
+    }
+}

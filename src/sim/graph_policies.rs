@@ -127,6 +127,28 @@ impl Sim {
         }
         let mut merged = current.clone();
         for (k, v) in obj {
+            if k.starts_with('@') {
+                continue;
+            }
+            let Some(cur) = current.get(k) else {
+                return Err(PimError::Invalid(format!("Property '{k}' does not exist on rule '{rule_id}'.")));
+            };
+            let same_kind = matches!(
+                (cur, v),
+                (Value::Bool(_), Value::Bool(_))
+                    | (Value::Array(_), Value::Array(_))
+                    | (Value::Object(_), Value::Object(_))
+                    | (Value::String(_) | Value::Null, Value::String(_) | Value::Null)
+                    | (Value::Number(_), Value::Number(_))
+            );
+            if v.is_null() && !cur.is_string() && !cur.is_null() {
+                continue;
+            }
+            if !same_kind {
+                return Err(PimError::Invalid(format!(
+                    "Property '{k}' of rule '{rule_id}' has the wrong type."
+                )));
+            }
             merged[k] = v.clone();
         }
         merged["id"] = current["id"].clone();

@@ -201,8 +201,32 @@ impl PolicyView {
     }
 }
 
-/// Normalises an incoming Graph rule for storage: lowercase operations, camelCase echo.
+fn capitalize(s: &str) -> String {
+    let mut c = s.chars();
+    c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default()
+}
+
+/// Normalises an incoming Graph rule for storage: lowercase operations, no nested type
+/// annotations (request bodies carry them on `target`, `setting` and stages; the service does not
+/// echo them), empty lists for null settings.
 pub fn normalize_graph_rule(mut rule: Value) -> Value {
+    for ptr in ["/target", "/setting"] {
+        if let Some(o) = rule.pointer_mut(ptr).and_then(Value::as_object_mut) {
+            o.remove("@odata.type");
+        }
+    }
+    if let Some(stages) = rule.pointer_mut("/setting/approvalStages").and_then(Value::as_array_mut) {
+        for stage in stages.iter_mut().filter_map(Value::as_object_mut) {
+            stage.remove("@odata.type");
+        }
+    }
+    if let Some(t) = rule.get_mut("target").and_then(Value::as_object_mut) {
+        for key in ["inheritableSettings", "enforcedSettings"] {
+            if t.get(key).is_none_or(Value::is_null) {
+                t.insert(key.into(), json!([]));
+            }
+        }
+    }
     if let Some(ops) = rule.pointer_mut("/target/operations").and_then(Value::as_array_mut) {
         for op in ops.iter_mut() {
             if let Some(s) = op.as_str() {
@@ -221,8 +245,7 @@ pub fn to_arm_rule(rule: &Value) -> Value {
     let short = ty.trim_start_matches(GRAPH_PREFIX);
     obj.insert("ruleType".into(), json!(format!("RoleManagementPolicy{short}")));
     if let Some(t) = obj.get_mut("target").and_then(Value::as_object_mut) {
-        let ops: Vec<Value> =
-            strings(&t["operations"]).iter().map(|o| json!(o[..1].to_ascii_uppercase() + &o[1..])).collect();
+        let ops: Vec<Value> = strings(&t["operations"]).iter().map(|o| json!(capitalize(o))).collect();
         t.insert("operations".into(), json!(ops));
         t.insert("targetObjects".into(), Value::Null);
     }
@@ -253,6 +276,8 @@ pub fn from_arm_rule(rule: &Value) -> Option<Value> {
     let mut r = rule.clone();
     let obj = r.as_object_mut()?;
     let ty = obj.remove("ruleType")?.as_str()?.trim_start_matches("RoleManagementPolicy").to_string();
+    // ARM-only members with no Graph counterpart.
+    obj.remove("exceptionMembers");
     obj.get("id")?.as_str()?;
     obj.insert("@odata.type".into(), json!(format!("{GRAPH_PREFIX}{ty}")));
     if let Some(t) = obj.get_mut("target").and_then(Value::as_object_mut) {
