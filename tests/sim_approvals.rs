@@ -253,3 +253,30 @@ fn arm_owner_activation_is_approved_through_stages() {
             && v["properties"]["assignmentType"] == "Activated"));
     assert!(t.arm_as("bailey", Method::Get, "/providers/Microsoft.Authorization/roleAssignmentScheduleRequests?api-version=2020-10-01&$filter=asApprover()", None).value().is_empty());
 }
+
+#[test]
+fn an_undecided_request_is_denied_after_a_day() {
+    let mut t = T::new();
+    let q = t.graph_as("bailey", Method::Get, QUEUE, None);
+    let id = q.value()[0]["id"].as_str().unwrap().to_string();
+    t.advance_minutes(60 * 24 - 21);
+    assert_eq!(
+        t.graph_as("bailey", Method::Get, QUEUE, None).value().len(),
+        1,
+        "still pending just before the deadline"
+    );
+    t.advance_minutes(2);
+    assert!(t.graph_as("bailey", Method::Get, QUEUE, None).value().is_empty());
+    let r = t.graph_as("drew", Method::Get, &format!("{REQUESTS}/{id}"), None);
+    assert_eq!(r.body["status"], "Denied");
+    let step = t.graph_as(
+        "drew",
+        Method::Get,
+        &format!("/beta/roleManagement/directory/roleAssignmentApprovals/{id}"),
+        None,
+    );
+    assert_eq!(
+        (step.body["steps"][0]["status"].as_str(), step.body["steps"][0]["reviewResult"].as_str()),
+        (Some("Completed"), Some("Deny"))
+    );
+}

@@ -97,6 +97,33 @@ impl Sim {
 
     /// Advances the tenant to `now`: future activations start, schedules past their end expire.
     pub(crate) fn tick(&mut self, now: DateTime<Utc>) {
+        // A stage nobody decided within `approvalStageTimeOutInDays` is automatically denied
+        // (Graph `approvalStage` docs); the service records the denial at the deadline.
+        let mut timed_out = Vec::new();
+        for r in self.requests.iter_mut() {
+            let Some(a) = r.approval.as_mut() else { continue };
+            let deadline = r.created + chrono::Duration::days(a.timeout_days);
+            if r.status == Status::PendingApproval && a.result == ReviewResult::NotReviewed && deadline <= now
+            {
+                a.result = ReviewResult::Deny;
+                a.reviewed_at = Some(deadline);
+                r.status = Status::Denied;
+                r.completed = Some(deadline);
+                timed_out.push((r.clone(), deadline));
+            }
+        }
+        for (r, at) in timed_out {
+            let details =
+                vec![("RequestId".to_string(), r.id.clone()), ("Reason".into(), "Approval timed out".into())];
+            self.record(
+                at,
+                "Add member to role request denied (PIM activation)",
+                None,
+                (&r.target, &r.principal_id),
+                &r.id,
+                details,
+            );
+        }
         for r in self.requests.iter_mut() {
             if r.status == Status::Granted {
                 let started =

@@ -116,6 +116,7 @@ pub(crate) fn history(sim: &mut Sim, now: DateTime<Utc>, users: &[String]) {
             reviewed_at: Some(at + Duration::hours(1)),
             justification: "Use the import service account instead.".into(),
             justification_required: true,
+            timeout_days: 1,
         }),
     };
     sim.record_request(&denied, "Add member to role requested (PIM activation)", at);

@@ -254,6 +254,7 @@ impl Sim {
                 reviewed_at: None,
                 justification: String::new(),
                 justification_required: view.approver_justification_required,
+                timeout_days: view.approval_timeout_days,
             });
             self.record_request(&req, "Add member to role approval requested (PIM activation)", now);
         } else {

@@ -253,6 +253,13 @@ pub struct Approval {
     pub reviewed_at: Option<DateTime<Utc>>,
     pub justification: String,
     pub justification_required: bool,
+    /// Days the stage waits before the request is automatically denied.
+    #[serde(default = "one_day")]
+    pub timeout_days: i64,
+}
+
+fn one_day() -> i64 {
+    1
 }
 
 /// A schedule request: the write model and the history.

@@ -141,6 +141,8 @@ pub struct PolicyView {
     pub approval_required: bool,
     pub approvers: Vec<Approver>,
     pub approver_justification_required: bool,
+    /// `approvalStageTimeOutInDays` (Entra roles: fixed at one day).
+    pub approval_timeout_days: i64,
     pub auth_context: Option<String>,
     pub eligibility_expiration: (bool, IsoDuration),
     pub assignment_expiration: (bool, IsoDuration),
@@ -191,6 +193,7 @@ impl PolicyView {
             approver_justification_required: stage["isApproverJustificationRequired"]
                 .as_bool()
                 .unwrap_or(false),
+            approval_timeout_days: stage["approvalStageTimeOutInDays"].as_i64().unwrap_or(1).max(1),
             auth_context: (ac["isEnabled"].as_bool() == Some(true))
                 .then(|| ac["claimValue"].as_str().map(str::to_string))
                 .flatten(),

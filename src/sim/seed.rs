@@ -342,6 +342,7 @@ pub fn demo(seed: u64, now: DateTime<Utc>) -> Sim {
             reviewed_at: None,
             justification: String::new(),
             justification_required: view.approver_justification_required,
+            timeout_days: view.approval_timeout_days,
         }),
     };
     sim.record_request(&req, "Add member to role requested (PIM activation)", asked);
