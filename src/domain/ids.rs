@@ -109,8 +109,7 @@ impl ArmScope {
         if trimmed.is_empty() {
             return Ok(ArmScope::tenant());
         }
-        let with_slash =
-            if trimmed.starts_with('/') { trimmed.to_owned() } else { format!("/{trimmed}") };
+        let with_slash = if trimmed.starts_with('/') { trimmed.to_owned() } else { format!("/{trimmed}") };
         let bad = with_slash[1..].split('/').any(|s| s.is_empty() || s.trim() != s)
             || with_slash.contains(['?', '#', '%']);
         if bad {

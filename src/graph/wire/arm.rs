@@ -9,7 +9,9 @@ use super::enums::{null_default, pascal_opt};
 use super::rules::PolicyRule;
 use super::schedule::TicketInfo;
 use super::time::Timestamp;
-use super::values::{AssignmentType, ExpirationType, MemberType, PrincipalType, RequestStatus, ScheduleAction};
+use super::values::{
+    AssignmentType, ExpirationType, MemberType, PrincipalType, RequestStatus, ScheduleAction,
+};
 use crate::domain::{IsoDuration, PrincipalId, RoleDefinitionId};
 
 /// An ARM resource: `id`, `name`, `type` around a `properties` object.

@@ -83,4 +83,3 @@ pub struct DirectoryAudit {
     #[serde(default, deserialize_with = "null_default")]
     pub additional_details: Vec<KeyValue>,
 }
-

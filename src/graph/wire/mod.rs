@@ -27,7 +27,7 @@ pub use batch::{BatchRequestBody, BatchRequestItem, BatchResponseBody, BatchResp
 pub use enums::WireEnum;
 pub use error_body::{ErrorBody, ErrorDetail, IdentityErrorBody, InnerError};
 pub use groups::{GroupSchedule, GroupScheduleInstance, GroupScheduleRequest, GroupScheduleRequestBody};
-pub use policy::{RoleManagementPolicy, RoleManagementPolicyAssignment};
+pub use policy::{RoleManagementPolicy, RoleManagementPolicyAssignment, RoleManagementPolicyPatch};
 pub use principal::{AdministrativeUnit, DirectoryObject, Group, ServicePrincipal, User};
 pub use review::{
     AccessReviewDecisionItem, AccessReviewDefinition, AccessReviewInstance, AccessReviewScope,

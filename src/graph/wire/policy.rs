@@ -41,3 +41,10 @@ pub struct RoleManagementPolicyAssignment {
     /// `$expand=policy($expand=rules)`.
     pub policy: Option<RoleManagementPolicy>,
 }
+
+/// Body of a policy-level `PATCH policies/roleManagementPolicies/{id}` (PIM for Groups):
+/// the rules to change.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, Deserialize)]
+pub struct RoleManagementPolicyPatch {
+    pub rules: Vec<PolicyRule>,
+}

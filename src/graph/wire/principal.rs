@@ -61,7 +61,11 @@ pub enum DirectoryObject {
     ServicePrincipal(ServicePrincipal),
     AdministrativeUnit(AdministrativeUnit),
     /// Any other directory object (device, directory role, …) or one without `@odata.type`.
-    Other { odata_type: Option<String>, id: Option<String>, display_name: Option<String> },
+    Other {
+        odata_type: Option<String>,
+        id: Option<String>,
+        display_name: Option<String>,
+    },
 }
 
 impl DirectoryObject {
@@ -92,7 +96,8 @@ impl<'de> Deserialize<'de> for DirectoryObject {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let value = Value::deserialize(d)?;
         let odata_type = value.get("@odata.type").and_then(Value::as_str).map(str::to_owned);
-        let short = odata_type.as_deref().map(|t| t.trim_start_matches('#').trim_start_matches("microsoft.graph."));
+        let short =
+            odata_type.as_deref().map(|t| t.trim_start_matches('#').trim_start_matches("microsoft.graph."));
         let e = serde::de::Error::custom;
         Ok(match short.map(str::to_ascii_lowercase).as_deref() {
             Some("user") => DirectoryObject::User(serde_json::from_value(value).map_err(e)?),

@@ -110,7 +110,10 @@ pub enum RuleKind {
     Notification(NotificationRule),
     /// A rule type this client does not know: its type name as received and every other
     /// property (except `id` and `target`), written back unchanged.
-    Unknown { type_name: String, properties: Map<String, Value> },
+    Unknown {
+        type_name: String,
+        properties: Map<String, Value>,
+    },
 }
 
 /// One policy rule.
@@ -163,7 +166,8 @@ impl<'de> Deserialize<'de> for PolicyRule {
             (_, Some(Value::String(t))) => (RuleDialect::Arm, t),
             _ => return Err(D::Error::custom("a policy rule needs @odata.type or ruleType")),
         };
-        let id = RuleId::new(map.remove("id").and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default());
+        let id =
+            RuleId::new(map.remove("id").and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default());
         let target = match map.remove("target") {
             None | Some(Value::Null) => None,
             Some(v) => Some(serde_json::from_value(v).map_err(e)?),
@@ -239,7 +243,9 @@ mod tests {
 
         let unknown = r##"{"@odata.type":"#microsoft.graph.unifiedRoleManagementPolicyFutureRule","id":"X","shiny":[1,2]}"##;
         let rule: PolicyRule = serde_json::from_str(unknown).unwrap();
-        assert!(matches!(&rule.kind, RuleKind::Unknown { type_name, .. } if type_name.ends_with("FutureRule")));
+        assert!(
+            matches!(&rule.kind, RuleKind::Unknown { type_name, .. } if type_name.ends_with("FutureRule"))
+        );
         let out = serde_json::to_value(&rule).unwrap();
         assert_eq!(out["shiny"][1], 2);
         assert_eq!(out["@odata.type"], "#microsoft.graph.unifiedRoleManagementPolicyFutureRule");

@@ -38,11 +38,19 @@ pub struct ExpirationPattern {
 impl ExpirationPattern {
     /// Ends after a duration (`afterDuration`).
     pub fn after_duration(duration: IsoDuration) -> Self {
-        ExpirationPattern { kind: Some(ExpirationType::AfterDuration), end_date_time: None, duration: Some(duration) }
+        ExpirationPattern {
+            kind: Some(ExpirationType::AfterDuration),
+            end_date_time: None,
+            duration: Some(duration),
+        }
     }
     /// Ends at an instant (`afterDateTime`).
     pub fn after_date_time(end: Timestamp) -> Self {
-        ExpirationPattern { kind: Some(ExpirationType::AfterDateTime), end_date_time: Some(end), duration: None }
+        ExpirationPattern {
+            kind: Some(ExpirationType::AfterDateTime),
+            end_date_time: Some(end),
+            duration: None,
+        }
     }
     /// Never ends (`noExpiration`).
     pub fn no_expiration() -> Self {
