@@ -1,5 +1,6 @@
 //! Typed Microsoft Graph and Azure Resource Manager client for PIM.
 
+pub mod client;
 pub mod error;
 mod error_text;
 pub mod routes;
@@ -8,6 +9,7 @@ pub mod transport;
 pub mod url;
 pub mod wire;
 
+pub use client::{ClientEnv, GraphClient, RetryPolicy};
 pub use error::{ErrorKind, FailedRule, GraphError, RetryAfter};
 pub use routes::{route, ArmOperation, Operation, Shape, Side};
 pub use token::{Api, TokenError, TokenProvider};
