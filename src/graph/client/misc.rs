@@ -7,7 +7,7 @@ use crate::graph::transport::Method;
 use crate::graph::url::odata_string;
 use crate::graph::wire::{
     AccessReviewDecisionItem, AccessReviewDefinition, AccessReviewInstance, DirectoryAudit, Group,
-    ReviewDecisionBody, Timestamp, User,
+    RecordAllDecisionsBody, ReviewDecisionBody, Timestamp, User,
 };
 
 const REVIEWS: &str = "identityGovernance/accessReviews/definitions";
@@ -89,6 +89,19 @@ impl GraphClient {
         let url = self.v1(REVIEWS).segment(definition).fixed("instances").segment(instance);
         let url = url.fixed("decisions").segment(decision_id).build();
         self.send_no_content(Api::Graph, Method::Patch, &url, Some(body)).await
+    }
+
+    /// Records one decision for every matching item of a run (204).
+    /// `POST /v1.0/identityGovernance/accessReviews/definitions/{id}/instances/{id}/batchRecordDecisions`
+    pub async fn record_review_decisions(
+        &self,
+        definition: &str,
+        instance: &str,
+        body: &RecordAllDecisionsBody,
+    ) -> Result<(), GraphError> {
+        let url = self.v1(REVIEWS).segment(definition).fixed("instances").segment(instance);
+        let url = url.fixed("batchRecordDecisions").build();
+        self.send_no_content(Api::Graph, Method::Post, &url, Some(body)).await
     }
 
     /// Users whose display name matches, for pickers.

@@ -49,9 +49,9 @@ pub struct ApprovalStageSettings {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Approver {
     /// Graph `#microsoft.graph.singleUser`.
-    SingleUser { user_id: String, description: Option<String>, is_backup: Option<bool> },
+    SingleUser { user_id: String, description: Option<String> },
     /// Graph `#microsoft.graph.groupMembers`.
-    GroupMembers { group_id: String, description: Option<String>, is_backup: Option<bool> },
+    GroupMembers { group_id: String, description: Option<String> },
     /// An ARM approver.
     Arm { id: String, description: Option<String>, is_backup: Option<bool>, user_type: Option<ApproverType> },
     /// Any other subject set (requestor manager, attribute rule, …), kept verbatim.
@@ -81,11 +81,12 @@ impl<'de> Deserialize<'de> for Approver {
         let description = text(&v, "description");
         let is_backup = v.get("isBackup").and_then(Value::as_bool);
         Ok(match (odata.as_deref(), text(&v, "userId"), text(&v, "groupId"), text(&v, "id")) {
-            (Some("microsoft.graph.singleuser"), Some(user_id), _, _) => {
-                Approver::SingleUser { user_id, description, is_backup }
+            // Graph subject sets have no `isBackup`; one that carries it is kept verbatim.
+            (Some("microsoft.graph.singleuser"), Some(user_id), _, _) if is_backup.is_none() => {
+                Approver::SingleUser { user_id, description }
             }
-            (Some("microsoft.graph.groupmembers"), _, Some(group_id), _) => {
-                Approver::GroupMembers { group_id, description, is_backup }
+            (Some("microsoft.graph.groupmembers"), _, Some(group_id), _) if is_backup.is_none() => {
+                Approver::GroupMembers { group_id, description }
             }
             (None, _, _, Some(id)) if v.get("userType").is_some() || v.get("isBackup").is_some() => {
                 let user_type = text(&v, "userType").map(|t| ApproverType::parse(&t));
@@ -99,15 +100,15 @@ impl<'de> Deserialize<'de> for Approver {
 impl Serialize for Approver {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let (mut map, description, is_backup) = match self {
-            Approver::SingleUser { user_id, description, is_backup } => (
+            Approver::SingleUser { user_id, description } => (
                 obj(json!({"@odata.type": "#microsoft.graph.singleUser", "userId": user_id})),
                 description,
-                is_backup,
+                &None,
             ),
-            Approver::GroupMembers { group_id, description, is_backup } => (
+            Approver::GroupMembers { group_id, description } => (
                 obj(json!({"@odata.type": "#microsoft.graph.groupMembers", "groupId": group_id})),
                 description,
-                is_backup,
+                &None,
             ),
             Approver::Arm { id, description, is_backup, user_type } => {
                 let mut m = obj(json!({ "id": id }));
