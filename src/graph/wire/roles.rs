@@ -156,7 +156,6 @@ pub struct RoleAssignment {
     pub role_definition_id: Option<RoleDefinitionId>,
     pub directory_scope_id: Option<DirectoryScopeId>,
     pub app_scope_id: Option<String>,
-    pub resource_scope: Option<String>,
     pub role_definition: Option<RoleDefinition>,
     pub principal: Option<DirectoryObject>,
 }
