@@ -134,14 +134,23 @@ fn check_response(op: O, v: &Value) -> Result<(), String> {
         O::CreateReviewDefinition => one::<AccessReviewDefinition>(v),
         O::ReviewInstances(s) => read::<AccessReviewInstance>(s, v),
         O::ReviewDecisions(s) => read::<AccessReviewDecisionItem>(s, v),
-        O::Users => page::<User>(v),
-        O::Groups => page::<Group>(v),
+        O::ApprovalSteps(s) => read::<ApprovalStep>(s, v),
+        O::DecideApproval => one::<ApprovalStep>(v),
+        O::Users(s) => read::<User>(s, v),
+        O::Groups(s) => read::<Group>(s, v),
+        O::AdministrativeUnits(s) => read::<AdministrativeUnit>(s, v),
+        // Writes documented as 204; tolerated when an example shows the updated object.
+        O::UpdatePolicyRule => one::<PolicyRule>(v),
+        O::UpdatePolicy => one::<RoleManagementPolicy>(v),
+        O::DecideReview => one::<AccessReviewDecisionItem>(v),
         O::Batch => check_batch_response(v),
         O::Arm(A::CreateRequest(_) | A::GetRequest(_) | A::ValidateRequest(_)) => {
             one::<ArmResource<ArmScheduleRequest>>(v)
         }
         O::Arm(A::ListRequests(_)) => arm_page::<ArmScheduleRequest>(v),
         O::Arm(A::ListInstances(_) | A::ListSchedules(_)) => arm_page::<ArmScheduleInstance>(v),
+        O::Arm(A::GetInstance(_) | A::GetSchedule(_)) => one::<ArmResource<ArmScheduleInstance>>(v),
+        O::Arm(A::GetPolicyAssignment) => one::<ArmResource<ArmPolicyAssignment>>(v),
         O::Arm(A::ListPolicyAssignments) => arm_page::<ArmPolicyAssignment>(v),
         O::Arm(A::ListPolicies) => arm_page::<ArmPolicy>(v),
         O::Arm(A::GetPolicy | A::UpdatePolicy) => one::<ArmResource<ArmPolicy>>(v),
@@ -219,7 +228,9 @@ fn check_example(op: O, v: &Value) -> Result<(), String> {
     // Some examples were copied without their responses part.
     let none = serde_json::Map::new();
     for (status, r) in v["responses"].as_object().unwrap_or(&none) {
-        let status: u16 = status.parse().map_err(|_| format!("status {status}"))?;
+        // `default` is the error response of an x-ms-example.
+        let status: u16 =
+            if status == "default" { 400 } else { status.parse().map_err(|_| format!("status {status}"))? };
         match r.get("body") {
             Some(body) => check_body(Some(op), status, body)?,
             None if op.returns_no_content() => {}

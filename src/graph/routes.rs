@@ -34,7 +34,10 @@ pub enum ArmOperation {
     CancelRequest(Side),
     ValidateRequest(Side),
     ListInstances(Side),
+    GetInstance(Side),
     ListSchedules(Side),
+    GetSchedule(Side),
+    GetPolicyAssignment,
     ListPolicyAssignments,
     ListPolicies,
     GetPolicy,
@@ -60,6 +63,8 @@ pub enum Operation {
     /// Beta `roleAssignmentApprovals`, v1.0 group `assignmentApprovals` (and the same
     /// `approval` type under entitlement management).
     Approvals(Shape),
+    /// The steps (beta) or stages (v1.0) of one approval.
+    ApprovalSteps(Shape),
     DecideApproval,
     PolicyAssignments(Shape),
     Policies(Shape),
@@ -73,8 +78,9 @@ pub enum Operation {
     ReviewDecisions(Shape),
     DecideReview,
     RecordAllDecisions,
-    Users,
-    Groups,
+    Users(Shape),
+    Groups(Shape),
+    AdministrativeUnits(Shape),
     Batch,
     /// The identity platform's `/token` endpoint (only its error bodies concern this crate).
     Token,
@@ -158,8 +164,20 @@ fn route_arm(method: Method, rest: &[&str]) -> Option<ArmOperation> {
             return Some(*op);
         }
     }
+    let items = [
+        ("roleAssignmentScheduleInstances", A::GetInstance(As)),
+        ("roleEligibilityScheduleInstances", A::GetInstance(El)),
+        ("roleAssignmentSchedules", A::GetSchedule(As)),
+        ("roleEligibilitySchedules", A::GetSchedule(El)),
+        ("roleManagementPolicyAssignments", A::GetPolicyAssignment),
+        ("roleManagementPolicies", A::GetPolicy),
+    ];
+    if method == Method::Get {
+        if let Some((_, op)) = items.iter().find(|(c, _)| matches(rest, &[c, "*"])) {
+            return Some(*op);
+        }
+    }
     match method {
-        Method::Get if matches(rest, &["roleManagementPolicies", "*"]) => Some(A::GetPolicy),
         Method::Patch if matches(rest, &["roleManagementPolicies", "*"]) => Some(A::UpdatePolicy),
         Method::Patch | Method::Put if matches(rest, &["roleAssignmentApprovals", "*", "stages", "*"]) => {
             Some(A::DecideApproval)
@@ -250,13 +268,30 @@ fn route_graph(method: Method, rest: &[&str]) -> Option<Operation> {
             if let Some(shape) = read_family(rest, &decisions, "decisions") {
                 return Some(O::ReviewDecisions(shape));
             }
-            if matches(rest, &["users"]) {
-                return Some(O::Users);
+            let steps: [(&[&str], &str); 5] = [
+                (&["roleManagement", "directory", "roleAssignmentApprovals", "*"], "steps"),
+                (&["identityGovernance", "privilegedAccess", "group", "assignmentApprovals", "*"], "stages"),
+                (&["identityGovernance", "privilegedAccess", "group", "assignmentApprovals", "*"], "steps"),
+                (
+                    &["identityGovernance", "entitlementManagement", "accessPackageAssignmentApprovals", "*"],
+                    "stages",
+                ),
+                (
+                    &["identityGovernance", "entitlementManagement", "accessPackageAssignmentApprovals", "*"],
+                    "steps",
+                ),
+            ];
+            for (base, coll) in steps {
+                if let Some(shape) = read_family(rest, base, coll) {
+                    return Some(O::ApprovalSteps(shape));
+                }
             }
-            if matches(rest, &["groups"]) {
-                return Some(O::Groups);
-            }
-            None
+            let directory: [(&[&str], &str, fn(Shape) -> Operation); 3] = [
+                (&[], "users", O::Users),
+                (&[], "groups", O::Groups),
+                (&["directory"], "administrativeUnits", O::AdministrativeUnits),
+            ];
+            directory.iter().find_map(|(base, coll, op)| read_family(rest, base, coll).map(op))
         }
         Method::Post => {
             let families: [(&[&str], &str, fn(Side) -> Operation, fn(Side) -> Operation, Side); 4] = [

@@ -6,8 +6,8 @@ use crate::graph::token::Api;
 use crate::graph::transport::Method;
 use crate::graph::url::odata_string;
 use crate::graph::wire::{
-    AccessReviewDecisionItem, AccessReviewDefinition, AccessReviewInstance, DirectoryAudit, Group,
-    RecordAllDecisionsBody, ReviewDecisionBody, Timestamp, User,
+    AccessReviewDecisionItem, AccessReviewDefinition, AccessReviewInstance, AdministrativeUnit,
+    DirectoryAudit, Group, RecordAllDecisionsBody, ReviewDecisionBody, Timestamp, User,
 };
 
 const REVIEWS: &str = "identityGovernance/accessReviews/definitions";
@@ -102,6 +102,13 @@ impl GraphClient {
         let url = self.v1(REVIEWS).segment(definition).fixed("instances").segment(instance);
         let url = url.fixed("batchRecordDecisions").build();
         self.send_no_content(Api::Graph, Method::Post, &url, Some(body)).await
+    }
+
+    /// Administrative units, for the directory scope picker (`/administrativeUnits/{id}`).
+    /// `GET /v1.0/directory/administrativeUnits?$select=id,displayName,description`
+    pub async fn list_administrative_units(&self) -> Result<Vec<AdministrativeUnit>, GraphError> {
+        let url = self.v1("directory/administrativeUnits").query("$select", "id,displayName,description");
+        self.graph_all(url.build(), &[]).await
     }
 
     /// Users whose display name matches, for pickers.
