@@ -254,12 +254,12 @@ fn check_entry(dir: &Path, e: &Entry) -> Result<Option<String>, String> {
     let v: Value = serde_json::from_str(&text).map_err(|err| format!("not JSON: {err}"))?;
     if e.method == "*" {
         // Applies to any operation (throttling).
-        return check_error(None, e.status.ok_or("no status")?, &v).map(|_| None);
+        return check_error(None, e.status.unwrap_or(429), &v).map(|_| None);
     }
     let op = op.ok_or("cannot route")?;
     match e.kind.as_str() {
         "request" => check_request(op, &v),
-        "response" => check_body(Some(op), e.status.ok_or("no status")?, &v),
+        "response" | "error" => check_body(Some(op), e.status.unwrap_or(200), &v),
         k if k.starts_with("example") => check_example(op, &v),
         k => Err(format!("unknown kind {k}")),
     }

@@ -280,7 +280,13 @@ fn review_definition() -> AccessReviewDefinition {
         instance_enumeration_scope: Some(query),
         reviewers: Some(vec![reviewer.clone()]),
         fallback_reviewers: Some(vec![reviewer]),
+        additional_notification_recipients: Some(vec![]),
+        stage_settings: Some(vec![]),
         settings: Some(AccessReviewSettings {
+            decision_histories_for_reviewers_enabled: Some(true),
+            recommendation_look_back_duration: Some(IsoDuration::from_days(30)),
+            apply_actions: Some(vec![json!({"@odata.type": "#microsoft.graph.removeAccessApplyAction"})]),
+            recommendation_insight_settings: Some(vec![]),
             mail_notifications_enabled: Some(true),
             reminder_notifications_enabled: Some(true),
             justification_required_on_approval: Some(true),

@@ -8,6 +8,7 @@ use super::enums::null_default;
 use super::schedule::Identity;
 use super::time::Timestamp;
 use super::values::ReviewDecision;
+use crate::domain::IsoDuration;
 
 /// A query scope (`accessReviewQueryScope` and relatives). For PIM roles the query is e.g.
 /// `/roleManagement/directory/roleDefinitions/{roleId}`.
@@ -97,6 +98,16 @@ pub struct AccessReviewSettings {
     pub recommendations_enabled: Option<bool>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub recurrence: Option<PatternedRecurrence>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decision_histories_for_reviewers_enabled: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recommendation_look_back_duration: Option<IsoDuration>,
+    /// Polymorphic apply actions (`removeAccessApplyAction`, …), kept verbatim.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub apply_actions: Option<Vec<Value>>,
+    /// Polymorphic insight settings, kept verbatim.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recommendation_insight_settings: Option<Vec<Value>>,
 }
 
 /// An access review schedule definition; also the body of `POST …/accessReviews/definitions`
@@ -130,6 +141,12 @@ pub struct AccessReviewDefinition {
     pub fallback_reviewers: Option<Vec<AccessReviewScope>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub settings: Option<AccessReviewSettings>,
+    /// Extra notification recipients, kept verbatim.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub additional_notification_recipients: Option<Vec<Value>>,
+    /// Multi-stage review settings, kept verbatim.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stage_settings: Option<Vec<Value>>,
 }
 
 /// One run of a review.
