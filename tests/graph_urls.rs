@@ -16,6 +16,19 @@ use pim_console::graph::{GraphClient, Method};
 
 type Call<'a> = Pin<Box<dyn Future<Output = ()> + 'a>>;
 
+/// A call whose result is ignored (the script answers `{"value":[]}`) and the operation
+/// its URL must route to.
+macro_rules! call {
+    ($call:expr, $op:expr) => {
+        (
+            Box::pin(async {
+                $call.await.ok();
+            }) as Call,
+            $op,
+        )
+    };
+}
+
 fn role_body() -> RoleScheduleRequestBody {
     RoleScheduleRequestBody {
         action: ScheduleAction::SelfDeactivate,
@@ -92,354 +105,64 @@ fn each_method_calls_the_operation_it_documents() {
     let c: &GraphClient = &client;
     let since = Timestamp::parse("2024-01-01T00:00:00Z").unwrap();
     let calls: Vec<(Call, O)> = vec![
-        (
-            Box::pin(async {
-                c.my_eligible_roles().await.ok();
-            }),
-            O::RoleInstances(El, Shape::Mine),
-        ),
-        (
-            Box::pin(async {
-                c.my_active_roles().await.ok();
-            }),
-            O::RoleInstances(As, Shape::Mine),
-        ),
-        (
-            Box::pin(async {
-                c.my_role_eligibility_schedules().await.ok();
-            }),
-            O::RoleSchedules(El, Shape::Mine),
-        ),
-        (
-            Box::pin(async {
-                c.my_role_assignment_schedules().await.ok();
-            }),
-            O::RoleSchedules(As, Shape::Mine),
-        ),
-        (
-            Box::pin(async {
-                c.my_role_requests(None).await.ok();
-            }),
-            O::RoleRequests(As, Shape::Mine),
-        ),
-        (
-            Box::pin(async {
-                c.role_requests_to_approve().await.ok();
-            }),
-            O::RoleRequests(As, Shape::Mine),
-        ),
-        (
-            Box::pin(async {
-                c.list_role_eligibility_instances(&Default::default()).await.ok();
-            }),
-            O::RoleInstances(El, Shape::List),
-        ),
-        (
-            Box::pin(async {
-                c.list_role_assignment_instances(&Default::default()).await.ok();
-            }),
-            O::RoleInstances(As, Shape::List),
-        ),
-        (
-            Box::pin(async {
-                c.create_role_assignment_request(&role_body()).await.ok();
-            }),
-            O::CreateRoleRequest(As),
-        ),
-        (
-            Box::pin(async {
-                c.create_role_eligibility_request(&role_body()).await.ok();
-            }),
-            O::CreateRoleRequest(El),
-        ),
-        (
-            Box::pin(async {
-                c.get_role_assignment_request(&id).await.ok();
-            }),
-            O::RoleRequests(As, Shape::Get),
-        ),
-        (
-            Box::pin(async {
-                c.cancel_role_assignment_request(&id).await.ok();
-            }),
-            O::CancelRoleRequest(As),
-        ),
-        (
-            Box::pin(async {
-                c.cancel_role_eligibility_request(&id).await.ok();
-            }),
-            O::CancelRoleRequest(El),
-        ),
-        (
-            Box::pin(async {
-                c.list_role_definitions().await.ok();
-            }),
-            O::RoleDefinitions(Shape::List),
-        ),
-        (
-            Box::pin(async {
-                c.get_role_definition(&role).await.ok();
-            }),
-            O::RoleDefinitions(Shape::Get),
-        ),
-        (
-            Box::pin(async {
-                c.role_assignments_of(&PrincipalId::new("p")).await.ok();
-            }),
-            O::RoleAssignments(Shape::List),
-        ),
-        (
-            Box::pin(async {
-                c.my_eligible_groups().await.ok();
-            }),
-            O::GroupInstances(El, Shape::Mine),
-        ),
-        (
-            Box::pin(async {
-                c.my_active_groups().await.ok();
-            }),
-            O::GroupInstances(As, Shape::Mine),
-        ),
-        (
-            Box::pin(async {
-                c.my_group_requests(None).await.ok();
-            }),
-            O::GroupRequests(As, Shape::Mine),
-        ),
-        (
-            Box::pin(async {
-                c.group_requests_to_approve().await.ok();
-            }),
-            O::GroupRequests(As, Shape::Mine),
-        ),
-        (
-            Box::pin(async {
-                c.list_group_eligibility_instances(&group).await.ok();
-            }),
-            O::GroupInstances(El, Shape::List),
-        ),
-        (
-            Box::pin(async {
-                c.list_group_assignment_instances(&group).await.ok();
-            }),
-            O::GroupInstances(As, Shape::List),
-        ),
-        (
-            Box::pin(async {
-                c.create_group_assignment_request(&group_body()).await.ok();
-            }),
-            O::CreateGroupRequest(As),
-        ),
-        (
-            Box::pin(async {
-                c.create_group_eligibility_request(&group_body()).await.ok();
-            }),
-            O::CreateGroupRequest(El),
-        ),
-        (
-            Box::pin(async {
-                c.cancel_group_assignment_request(&id).await.ok();
-            }),
-            O::CancelGroupRequest(As),
-        ),
-        (
-            Box::pin(async {
-                c.cancel_group_eligibility_request(&id).await.ok();
-            }),
-            O::CancelGroupRequest(El),
-        ),
-        (
-            Box::pin(async {
-                c.get_role_approval(&id).await.ok();
-            }),
-            O::Approvals(Shape::Get),
-        ),
-        (
-            Box::pin(async {
-                c.decide_role_approval(&id, "s", &decision).await.ok();
-            }),
-            O::DecideApproval,
-        ),
-        (
-            Box::pin(async {
-                c.get_group_approval(&id).await.ok();
-            }),
-            O::Approvals(Shape::Get),
-        ),
-        (
-            Box::pin(async {
-                c.decide_group_approval(&id, "s", &decision).await.ok();
-            }),
-            O::DecideApproval,
-        ),
-        (
-            Box::pin(async {
-                c.role_policy(&role).await.ok();
-            }),
-            O::PolicyAssignments(Shape::List),
-        ),
-        (
-            Box::pin(async {
-                c.group_policy(&group, &AccessId::Owner).await.ok();
-            }),
-            O::PolicyAssignments(Shape::List),
-        ),
-        (
-            Box::pin(async {
-                c.list_role_policies().await.ok();
-            }),
-            O::Policies(Shape::List),
-        ),
-        (
-            Box::pin(async {
-                c.get_policy(&policy).await.ok();
-            }),
-            O::Policies(Shape::Get),
-        ),
-        (
-            Box::pin(async {
-                c.list_policy_rules(&policy).await.ok();
-            }),
-            O::PolicyRules(Shape::List),
-        ),
-        (
-            Box::pin(async {
-                c.get_policy_rule(&policy, &RuleId::new("x")).await.ok();
-            }),
-            O::PolicyRules(Shape::Get),
-        ),
-        (
-            Box::pin(async {
-                c.update_policy_rule(&policy, &rule()).await.ok();
-            }),
-            O::UpdatePolicyRule,
-        ),
-        (
-            Box::pin(async {
-                c.update_policy(&policy, &RoleManagementPolicyPatch { rules: vec![rule()] }).await.ok();
-            }),
-            O::UpdatePolicy,
-        ),
-        (
-            Box::pin(async {
-                c.pim_audits(since).await.ok();
-            }),
-            O::DirectoryAudits(Shape::List),
-        ),
-        (
-            Box::pin(async {
-                c.list_access_reviews().await.ok();
-            }),
-            O::ReviewDefinitions(Shape::List),
-        ),
-        (
-            Box::pin(async {
-                c.create_access_review(&Default::default()).await.ok();
-            }),
-            O::CreateReviewDefinition,
-        ),
-        (
-            Box::pin(async {
-                c.list_review_instances("d").await.ok();
-            }),
-            O::ReviewInstances(Shape::List),
-        ),
-        (
-            Box::pin(async {
-                c.my_review_decisions("d", "i").await.ok();
-            }),
-            O::ReviewDecisions(Shape::Mine),
-        ),
-        (
-            Box::pin(async {
-                c.decide_review("d", "i", "x", &review).await.ok();
-            }),
-            O::DecideReview,
-        ),
-        (
-            Box::pin(async {
-                c.record_review_decisions("d", "i", &record).await.ok();
-            }),
-            O::RecordAllDecisions,
-        ),
-        (
-            Box::pin(async {
-                c.search_users("x", PickerQuery::Search).await.ok();
-            }),
-            O::Users(Shape::List),
-        ),
-        (
-            Box::pin(async {
-                c.search_groups("x", PickerQuery::StartsWith).await.ok();
-            }),
-            O::Groups(Shape::List),
-        ),
-        (
-            Box::pin(async {
-                c.list_administrative_units().await.ok();
-            }),
-            O::AdministrativeUnits(Shape::List),
-        ),
-        (
-            Box::pin(async {
-                c.arm_my_eligible_roles().await.ok();
-            }),
-            O::Arm(A::ListInstances(El)),
-        ),
-        (
-            Box::pin(async {
-                c.arm_my_active_roles().await.ok();
-            }),
-            O::Arm(A::ListInstances(As)),
-        ),
-        (
-            Box::pin(async {
-                c.arm_requests(&sub, ArmRequestFilter::AsTarget).await.ok();
-            }),
-            O::Arm(A::ListRequests(As)),
-        ),
-        (
-            Box::pin(async {
-                c.arm_create_assignment_request(&sub, &arm_fields()).await.ok();
-            }),
-            O::Arm(A::CreateRequest(As)),
-        ),
-        (
-            Box::pin(async {
-                c.arm_create_eligibility_request(&sub, &arm_fields()).await.ok();
-            }),
-            O::Arm(A::CreateRequest(El)),
-        ),
-        (
-            Box::pin(async {
-                c.arm_validate_assignment_request(&sub, &arm_fields()).await.ok();
-            }),
-            O::Arm(A::ValidateRequest(As)),
-        ),
-        (
-            Box::pin(async {
-                c.arm_cancel_assignment_request(&sub, "n").await.ok();
-            }),
-            O::Arm(A::CancelRequest(As)),
-        ),
-        (
-            Box::pin(async {
-                c.arm_policy_assignments(&sub, Some(&role)).await.ok();
-            }),
-            O::Arm(A::ListPolicyAssignments),
-        ),
-        (
-            Box::pin(async {
-                c.arm_get_policy(&sub, "p").await.ok();
-            }),
-            O::Arm(A::GetPolicy),
-        ),
-        (
-            Box::pin(async {
-                c.arm_update_policy(&sub, "p", vec![]).await.ok();
-            }),
-            O::Arm(A::UpdatePolicy),
-        ),
+        call!(c.my_eligible_roles(), O::RoleInstances(El, Shape::Mine)),
+        call!(c.my_active_roles(), O::RoleInstances(As, Shape::Mine)),
+        call!(c.my_role_eligibility_schedules(), O::RoleSchedules(El, Shape::Mine)),
+        call!(c.my_role_assignment_schedules(), O::RoleSchedules(As, Shape::Mine)),
+        call!(c.my_role_requests(None), O::RoleRequests(As, Shape::Mine)),
+        call!(c.role_requests_to_approve(), O::RoleRequests(As, Shape::Mine)),
+        call!(c.list_role_eligibility_instances(&Default::default()), O::RoleInstances(El, Shape::List)),
+        call!(c.list_role_assignment_instances(&Default::default()), O::RoleInstances(As, Shape::List)),
+        call!(c.create_role_assignment_request(&role_body()), O::CreateRoleRequest(As)),
+        call!(c.create_role_eligibility_request(&role_body()), O::CreateRoleRequest(El)),
+        call!(c.get_role_assignment_request(&id), O::RoleRequests(As, Shape::Get)),
+        call!(c.cancel_role_assignment_request(&id), O::CancelRoleRequest(As)),
+        call!(c.cancel_role_eligibility_request(&id), O::CancelRoleRequest(El)),
+        call!(c.list_role_definitions(), O::RoleDefinitions(Shape::List)),
+        call!(c.get_role_definition(&role), O::RoleDefinitions(Shape::Get)),
+        call!(c.role_assignments_of(&PrincipalId::new("p")), O::RoleAssignments(Shape::List)),
+        call!(c.my_eligible_groups(), O::GroupInstances(El, Shape::Mine)),
+        call!(c.my_active_groups(), O::GroupInstances(As, Shape::Mine)),
+        call!(c.my_group_requests(None), O::GroupRequests(As, Shape::Mine)),
+        call!(c.group_requests_to_approve(), O::GroupRequests(As, Shape::Mine)),
+        call!(c.list_group_eligibility_instances(&group), O::GroupInstances(El, Shape::List)),
+        call!(c.list_group_assignment_instances(&group), O::GroupInstances(As, Shape::List)),
+        call!(c.create_group_assignment_request(&group_body()), O::CreateGroupRequest(As)),
+        call!(c.create_group_eligibility_request(&group_body()), O::CreateGroupRequest(El)),
+        call!(c.cancel_group_assignment_request(&id), O::CancelGroupRequest(As)),
+        call!(c.cancel_group_eligibility_request(&id), O::CancelGroupRequest(El)),
+        call!(c.get_role_approval(&id), O::Approvals(Shape::Get)),
+        call!(c.decide_role_approval(&id, "s", &decision), O::DecideApproval),
+        call!(c.get_group_approval(&id), O::Approvals(Shape::Get)),
+        call!(c.decide_group_approval(&id, "s", &decision), O::DecideApproval),
+        call!(c.role_policy(&role), O::PolicyAssignments(Shape::List)),
+        call!(c.group_policy(&group, &AccessId::Owner), O::PolicyAssignments(Shape::List)),
+        call!(c.list_role_policies(), O::Policies(Shape::List)),
+        call!(c.get_policy(&policy), O::Policies(Shape::Get)),
+        call!(c.list_policy_rules(&policy), O::PolicyRules(Shape::List)),
+        call!(c.get_policy_rule(&policy, &RuleId::new("x")), O::PolicyRules(Shape::Get)),
+        call!(c.update_policy_rule(&policy, &rule()), O::UpdatePolicyRule),
+        call!(c.update_policy(&policy, &RoleManagementPolicyPatch { rules: vec![rule()] }), O::UpdatePolicy),
+        call!(c.pim_audits(since), O::DirectoryAudits(Shape::List)),
+        call!(c.list_access_reviews(), O::ReviewDefinitions(Shape::List)),
+        call!(c.create_access_review(&Default::default()), O::CreateReviewDefinition),
+        call!(c.list_review_instances("d"), O::ReviewInstances(Shape::List)),
+        call!(c.my_review_decisions("d", "i"), O::ReviewDecisions(Shape::Mine)),
+        call!(c.decide_review("d", "i", "x", &review), O::DecideReview),
+        call!(c.record_review_decisions("d", "i", &record), O::RecordAllDecisions),
+        call!(c.search_users("x", PickerQuery::Search), O::Users(Shape::List)),
+        call!(c.search_groups("x", PickerQuery::StartsWith), O::Groups(Shape::List)),
+        call!(c.list_administrative_units(), O::AdministrativeUnits(Shape::List)),
+        call!(c.arm_my_eligible_roles(), O::Arm(A::ListInstances(El))),
+        call!(c.arm_my_active_roles(), O::Arm(A::ListInstances(As))),
+        call!(c.arm_requests(&sub, ArmRequestFilter::AsTarget), O::Arm(A::ListRequests(As))),
+        call!(c.arm_create_assignment_request(&sub, &arm_fields()), O::Arm(A::CreateRequest(As))),
+        call!(c.arm_create_eligibility_request(&sub, &arm_fields()), O::Arm(A::CreateRequest(El))),
+        call!(c.arm_validate_assignment_request(&sub, &arm_fields()), O::Arm(A::ValidateRequest(As))),
+        call!(c.arm_cancel_assignment_request(&sub, "n"), O::Arm(A::CancelRequest(As))),
+        call!(c.arm_policy_assignments(&sub, Some(&role)), O::Arm(A::ListPolicyAssignments)),
+        call!(c.arm_get_policy(&sub, "p"), O::Arm(A::GetPolicy)),
+        call!(c.arm_update_policy(&sub, "p", vec![]), O::Arm(A::UpdatePolicy)),
     ];
     for (i, (call, expected)) in calls.into_iter().enumerate() {
         t.push_json(200, r#"{"value":[]}"#);

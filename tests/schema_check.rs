@@ -7,10 +7,10 @@
 //! ARM bodies are not in Graph's schema; they are held to the ARM examples by the contract test.
 //! The `$batch` envelope is not an entity either.
 
-use std::collections::BTreeMap;
 use std::path::Path;
 
 use pim_console::domain::{IsoDuration, PrincipalId, RoleDefinitionId, RuleId};
+use pim_console::graph::schema::OpenApiSchema;
 use pim_console::graph::wire::approvers::ApprovalStageSettings;
 use pim_console::graph::wire::review::{
     AccessReviewSettings, PatternedRecurrence, RecurrencePattern, RecurrenceRange,
@@ -18,110 +18,16 @@ use pim_console::graph::wire::review::{
 use pim_console::graph::wire::rules::*;
 use pim_console::graph::wire::*;
 use serde::Serialize;
-use serde_json::{json, Value};
+use serde_json::json;
 
-struct Schema {
-    doc: Value,
+fn load(file: &str) -> OpenApiSchema {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/graph").join(file);
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    OpenApiSchema::parse(&text).unwrap()
 }
 
-impl Schema {
-    fn load(file: &str) -> Schema {
-        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/graph").join(file);
-        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        Schema { doc: serde_json::from_str(&text).unwrap() }
-    }
-
-    fn schema(&self, name: &str) -> Option<&Value> {
-        self.doc["components"]["schemas"].get(name)
-    }
-
-    /// Properties of a schema, inherited ones included.
-    fn properties(&self, name: &str) -> BTreeMap<String, Value> {
-        let mut out = BTreeMap::new();
-        let Some(s) = self.schema(name) else { return out };
-        let parts: Vec<&Value> = match s.get("allOf").and_then(Value::as_array) {
-            Some(all) => all.iter().collect(),
-            None => vec![s],
-        };
-        for part in parts {
-            if let Some(base) = part.get("$ref").and_then(Value::as_str) {
-                out.extend(self.properties(ref_name(base)));
-            }
-            if let Some(props) = part.get("properties").and_then(Value::as_object) {
-                out.extend(props.iter().map(|(k, v)| (k.clone(), v.clone())));
-            }
-        }
-        out
-    }
-
-    fn enum_members(&self, name: &str) -> Option<Vec<String>> {
-        let members = self.schema(name)?.get("enum")?.as_array()?;
-        Some(members.iter().filter_map(Value::as_str).map(str::to_owned).collect())
-    }
-}
-
-fn ref_name(r: &str) -> &str {
-    r.trim_start_matches("#/components/schemas/")
-}
-
-/// The schema a property points at (directly, through `anyOf`, or through array `items`).
-fn target(prop: &Value) -> Option<String> {
-    let direct = prop.get("$ref").and_then(Value::as_str);
-    let any = prop
-        .get("anyOf")
-        .and_then(Value::as_array)
-        .and_then(|a| a.iter().find_map(|x| x.get("$ref")?.as_str()));
-    let items = prop.get("items").and_then(target);
-    direct.or(any).map(|r| ref_name(r).to_owned()).or(items)
-}
-
-fn walk(schema: &Schema, name: &str, value: &Value, path: &str, errors: &mut Vec<String>) {
-    match value {
-        Value::Array(items) => items.iter().for_each(|v| walk(schema, name, v, path, errors)),
-        Value::String(s) => {
-            if let Some(members) = schema.enum_members(name) {
-                if !members.iter().any(|m| m.eq_ignore_ascii_case(s)) {
-                    errors.push(format!("{path}: \"{s}\" is not a member of {name}"));
-                }
-            }
-        }
-        Value::Object(map) => {
-            let derived =
-                map.get("@odata.type").and_then(Value::as_str).map(|t| t.trim_start_matches('#').to_owned());
-            let name = match derived {
-                Some(d) if schema.schema(&d).is_some() => d,
-                Some(d) => return errors.push(format!("{path}: @odata.type {d} is not in the schema")),
-                None => name.to_owned(),
-            };
-            let props = schema.properties(&name);
-            if props.is_empty() {
-                return errors.push(format!("{path}: {name} has no properties in the schema"));
-            }
-            for (key, v) in map.iter().filter(|(k, _)| !k.starts_with('@')) {
-                match props.get(key) {
-                    None => errors.push(format!("{path}.{key}: not a property of {name}")),
-                    Some(p) => {
-                        if let Some(t) = target(p) {
-                            walk(schema, &t, v, &format!("{path}.{key}"), errors);
-                        }
-                    }
-                }
-            }
-        }
-        _ => {}
-    }
-}
-
-fn check<T: Serialize>(schema: &Schema, entity: &str, value: &T) -> Vec<String> {
-    let mut errors = Vec::new();
-    walk(
-        schema,
-        &format!("microsoft.graph.{entity}"),
-        &serde_json::to_value(value).unwrap(),
-        entity,
-        &mut errors,
-    );
-    errors
+fn check<T: Serialize>(schema: &OpenApiSchema, entity: &str, value: &T) -> Vec<String> {
+    schema.check(&format!("microsoft.graph.{entity}"), &serde_json::to_value(value).unwrap())
 }
 
 fn schedule() -> RequestSchedule {
@@ -319,8 +225,8 @@ fn review_definition() -> AccessReviewDefinition {
 
 #[test]
 fn every_property_the_client_sends_exists_in_graphs_schema() {
-    let v1 = Schema::load("openapi-pim-subset.json");
-    let beta = Schema::load("openapi-pim-subset-beta.json");
+    let v1 = load("openapi-pim-subset.json");
+    let beta = load("openapi-pim-subset-beta.json");
     let mut errors = Vec::new();
     for action in ACTIONS {
         // Roles: v1.0 (the client's endpoint) and beta (the docs' beta examples).
@@ -368,7 +274,7 @@ fn every_property_the_client_sends_exists_in_graphs_schema() {
         (&v1, "/identityGovernance/accessReviews/definitions/{accessReviewScheduleDefinition-id}/instances/{accessReviewInstance-id}/batchRecordDecisions"),
         (&beta, "/identityGovernance/accessReviews/decisions/recordAllDecisions"),
     ] {
-        let params = &schema.doc["paths"][path]["post"]["requestBody"]["content"]["application/json"]["schema"]["properties"];
+        let params = &schema.document()["paths"][path]["post"]["requestBody"]["content"]["application/json"]["schema"]["properties"];
         for key in record.as_object().unwrap().keys() {
             if params.get(key).is_none() {
                 errors.push(format!("{path}: parameter {key} unknown"));
@@ -380,158 +286,21 @@ fn every_property_the_client_sends_exists_in_graphs_schema() {
 
 #[test]
 fn the_check_catches_an_unknown_property_and_enum_member() {
-    let v1 = Schema::load("openapi-pim-subset.json");
+    let v1 = load("openapi-pim-subset.json");
     let bad = json!({
         "action": "selfDestruct",
         "principalId": "p",
         "roleId": "r",
         "scheduleInfo": {"expiration": {"type": "afterLunch", "hours": 1}}
     });
-    let mut errors = Vec::new();
-    walk(&v1, "microsoft.graph.unifiedRoleAssignmentScheduleRequest", &bad, "body", &mut errors);
+    let errors = v1.check("microsoft.graph.unifiedRoleAssignmentScheduleRequest", &bad);
     assert_eq!(errors.len(), 4, "{errors:?}");
 
     // Derived types are chosen by @odata.type: a Graph approver has no isBackup.
     let stage = json!({"primaryApprovers": [{"@odata.type": "#microsoft.graph.singleUser", "userId": "u", "isBackup": true}]});
-    let mut errors = Vec::new();
-    walk(&v1, "microsoft.graph.unifiedApprovalStage", &stage, "stage", &mut errors);
-    assert_eq!(errors, ["stage.primaryApprovers.isBackup: not a property of microsoft.graph.singleUser"]);
-}
-
-/// Field names a derived `Deserialize` asks for, captured by a deserializer that stops at the
-/// first struct. (Custom-deserialised polymorphic types are checked through their parts.)
-fn fields_of<T: serde::de::DeserializeOwned>() -> Vec<&'static str> {
-    use serde::de::{value::Error, Error as _, Visitor};
-    struct Tracer<'a>(&'a std::cell::RefCell<Vec<&'static str>>);
-    impl<'de> serde::Deserializer<'de> for Tracer<'_> {
-        type Error = Error;
-        fn deserialize_any<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Error> {
-            Err(Error::custom("not a struct"))
-        }
-        fn deserialize_struct<V: Visitor<'de>>(
-            self,
-            _: &'static str,
-            fields: &'static [&'static str],
-            _: V,
-        ) -> Result<V::Value, Error> {
-            self.0.borrow_mut().extend_from_slice(fields);
-            Err(Error::custom("done"))
-        }
-        serde::forward_to_deserialize_any! {
-            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf option unit
-            unit_struct newtype_struct seq tuple tuple_struct map enum identifier ignored_any
-        }
-    }
-    let cell = std::cell::RefCell::new(Vec::new());
-    let _ = T::deserialize(Tracer(&cell));
-    cell.into_inner()
-}
-
-fn read_check<T: serde::de::DeserializeOwned>(entities: &[(&Schema, &str)], errors: &mut Vec<String>) {
-    let fields = fields_of::<T>();
-    assert!(!fields.is_empty(), "{} has no fields", std::any::type_name::<T>());
-    for (schema, e) in entities {
-        let s = schema
-            .schema(&format!("microsoft.graph.{e}"))
-            .unwrap_or_else(|| panic!("{e} is not in the schema"));
-        assert!(s.get("x-pim-subset-stub").is_none(), "{e} is only a stub in the subset");
-    }
-    let known: Vec<String> = entities
-        .iter()
-        .flat_map(|(s, e)| s.properties(&format!("microsoft.graph.{e}")).into_keys())
-        .collect();
-    let names: Vec<&str> = entities.iter().map(|(_, e)| *e).collect();
-    // Doc quirks read on purpose: `Type` in the audit example; reviewer `mail` `[O:evidence]`.
-    const QUIRKS: [&str; 2] = ["Type", "mail"];
-    for f in fields.iter().filter(|f| !f.starts_with('@') && !QUIRKS.contains(f)) {
-        if !known.iter().any(|k| k == f) {
-            errors.push(format!("{}: {f} is not a property of {names:?}", std::any::type_name::<T>()));
-        }
-    }
-}
-
-#[test]
-fn every_property_the_client_reads_exists_in_graphs_schema() {
-    use pim_console::graph::wire::audit::*;
-    use pim_console::graph::wire::review::*;
-    use pim_console::graph::wire::roles::RolePermission;
-    let v1 = Schema::load("openapi-pim-subset.json");
-    let beta = Schema::load("openapi-pim-subset-beta.json");
-    let mut e = Vec::new();
-    read_check::<RoleScheduleRequest>(
-        &[(&v1, "unifiedRoleAssignmentScheduleRequest"), (&v1, "unifiedRoleEligibilityScheduleRequest")],
-        &mut e,
+    let errors = v1.check("microsoft.graph.unifiedApprovalStage", &stage);
+    assert_eq!(
+        errors,
+        ["unifiedApprovalStage.primaryApprovers.isBackup: not a property of microsoft.graph.singleUser"]
     );
-    read_check::<RoleSchedule>(
-        &[(&v1, "unifiedRoleAssignmentSchedule"), (&v1, "unifiedRoleEligibilitySchedule")],
-        &mut e,
-    );
-    read_check::<RoleScheduleInstance>(
-        &[(&v1, "unifiedRoleAssignmentScheduleInstance"), (&v1, "unifiedRoleEligibilityScheduleInstance")],
-        &mut e,
-    );
-    read_check::<RoleDefinition>(&[(&v1, "unifiedRoleDefinition")], &mut e);
-    read_check::<RolePermission>(&[(&v1, "unifiedRolePermission")], &mut e);
-    read_check::<RoleAssignment>(&[(&v1, "unifiedRoleAssignment")], &mut e);
-    // `user`, `group`, `servicePrincipal` and `administrativeUnit` are outside the PIM subset.
-    read_check::<GroupScheduleRequest>(
-        &[
-            (&v1, "privilegedAccessGroupAssignmentScheduleRequest"),
-            (&v1, "privilegedAccessGroupEligibilityScheduleRequest"),
-        ],
-        &mut e,
-    );
-    read_check::<GroupSchedule>(
-        &[
-            (&v1, "privilegedAccessGroupAssignmentSchedule"),
-            (&v1, "privilegedAccessGroupEligibilitySchedule"),
-        ],
-        &mut e,
-    );
-    read_check::<GroupScheduleInstance>(
-        &[
-            (&v1, "privilegedAccessGroupAssignmentScheduleInstance"),
-            (&v1, "privilegedAccessGroupEligibilityScheduleInstance"),
-        ],
-        &mut e,
-    );
-    read_check::<RequestSchedule>(&[(&v1, "requestSchedule")], &mut e);
-    read_check::<ExpirationPattern>(&[(&v1, "expirationPattern")], &mut e);
-    read_check::<TicketInfo>(&[(&v1, "ticketInfo")], &mut e);
-    read_check::<IdentitySet>(&[(&v1, "identitySet")], &mut e);
-    read_check::<Identity>(&[(&v1, "identity"), (&v1, "userIdentity")], &mut e);
-    read_check::<RoleManagementPolicy>(&[(&v1, "unifiedRoleManagementPolicy")], &mut e);
-    read_check::<RoleManagementPolicyAssignment>(&[(&v1, "unifiedRoleManagementPolicyAssignment")], &mut e);
-    read_check::<RuleTarget>(&[(&v1, "unifiedRoleManagementPolicyRuleTarget")], &mut e);
-    read_check::<ExpirationRule>(&[(&v1, "unifiedRoleManagementPolicyExpirationRule")], &mut e);
-    read_check::<EnablementRule>(&[(&v1, "unifiedRoleManagementPolicyEnablementRule")], &mut e);
-    read_check::<ApprovalRule>(&[(&v1, "unifiedRoleManagementPolicyApprovalRule")], &mut e);
-    read_check::<AuthenticationContextRule>(
-        &[(&v1, "unifiedRoleManagementPolicyAuthenticationContextRule")],
-        &mut e,
-    );
-    read_check::<NotificationRule>(&[(&v1, "unifiedRoleManagementPolicyNotificationRule")], &mut e);
-    read_check::<ApprovalSettings>(&[(&v1, "approvalSettings")], &mut e);
-    read_check::<ApprovalStageSettings>(&[(&v1, "unifiedApprovalStage")], &mut e);
-    read_check::<Approval>(&[(&v1, "approval"), (&beta, "approval")], &mut e);
-    read_check::<ApprovalStep>(&[(&beta, "approvalStep"), (&beta, "approvalStage")], &mut e);
-    read_check::<DirectoryAudit>(&[(&v1, "directoryAudit")], &mut e);
-    read_check::<AuditInitiator>(&[(&v1, "auditActivityInitiator")], &mut e);
-    read_check::<AuditUser>(&[(&v1, "userIdentity")], &mut e);
-    read_check::<AuditApp>(&[(&v1, "appIdentity")], &mut e);
-    read_check::<TargetResource>(&[(&v1, "targetResource")], &mut e);
-    read_check::<ModifiedProperty>(&[(&v1, "modifiedProperty")], &mut e);
-    read_check::<KeyValue>(&[(&v1, "keyValue")], &mut e);
-    read_check::<AccessReviewDefinition>(&[(&v1, "accessReviewScheduleDefinition")], &mut e);
-    read_check::<AccessReviewScope>(
-        &[(&v1, "accessReviewQueryScope"), (&v1, "principalResourceMembershipsScope")],
-        &mut e,
-    );
-    read_check::<AccessReviewSettings>(&[(&v1, "accessReviewScheduleSettings")], &mut e);
-    read_check::<PatternedRecurrence>(&[(&v1, "patternedRecurrence")], &mut e);
-    read_check::<RecurrencePattern>(&[(&v1, "recurrencePattern")], &mut e);
-    read_check::<RecurrenceRange>(&[(&v1, "recurrenceRange")], &mut e);
-    read_check::<AccessReviewInstance>(&[(&v1, "accessReviewInstance")], &mut e);
-    read_check::<AccessReviewDecisionItem>(&[(&beta, "accessReviewInstanceDecisionItem")], &mut e);
-    assert!(e.is_empty(), "read fields the schema does not know:\n{}", e.join("\n"));
 }

@@ -4,6 +4,7 @@ pub mod client;
 pub mod error;
 mod error_text;
 pub mod routes;
+pub mod schema;
 pub mod scripted;
 pub mod token;
 pub mod transport;
