@@ -150,9 +150,24 @@ impl From<TokenError> for GraphError {
 
 /// The JSON in `claims=<url-encoded json>` (PIM) or `claims="<base64>"` (`WWW-Authenticate`).
 pub fn extract_claims(text: &str) -> Option<String> {
-    let start = text.find("claims=")? + "claims=".len();
+    let rest = &text[text.find("claims=")? + "claims=".len()..];
+    // Raw JSON (`claims={"access_token":…}`): take the balanced object.
+    if rest.starts_with('{') {
+        let mut depth = 0;
+        for (i, c) in rest.char_indices() {
+            depth += match c {
+                '{' => 1,
+                '}' => -1,
+                _ => 0,
+            };
+            if depth == 0 {
+                return Some(rest[..=i].to_owned());
+            }
+        }
+        return None;
+    }
     let raw: String =
-        text[start..].trim_start_matches('"').chars().take_while(|c| *c != '&' && *c != '"').collect();
+        rest.trim_start_matches('"').chars().take_while(|c| !matches!(c, '&' | '"' | ' ')).collect();
     let decoded = super::url::percent_decode(raw.trim());
     if decoded.trim_start().starts_with('{') {
         return Some(decoded);

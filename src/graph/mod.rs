@@ -1,4 +1,13 @@
 //! Typed Microsoft Graph and Azure Resource Manager client for PIM.
+//!
+//! - [`wire`]: serde types for every PIM body (tolerant reading, exact writing);
+//! - [`client::GraphClient`]: one method per operation over a [`Transport`] and a
+//!   [`TokenProvider`], with retries, one token refresh after 401, paging and `$batch`;
+//! - [`error::GraphError`]: every failure, each with `explain()` and `next_step()`;
+//! - [`routes::route`]: which operation a method and URL call (used by the contract test and
+//!   available to the simulated tenant);
+//! - [`url`]: percent-encoding and OData literals; [`schema`]: conformance to Graph's schema;
+//! - [`scripted`]: scripted transport, token provider and environment for tests.
 
 pub mod client;
 pub mod error;
