@@ -38,36 +38,41 @@ fn fixture_dir() -> PathBuf {
     }
 }
 
-/// Semantic JSON equality, see the module docs.
-fn same(a: &Value, b: &Value) -> bool {
+/// Where two JSON values differ semantically (see the module docs), or `None` when equal.
+fn differ(a: &Value, b: &Value, path: &str) -> Option<String> {
     match (a, b) {
-        (Value::Object(x), Value::Object(y)) => {
-            x.keys().chain(y.keys()).all(|k| match (x.get(k), y.get(k)) {
-                (Some(p), Some(q)) => same(p, q),
-                (Some(v), None) | (None, Some(v)) => v.is_null(),
-                (None, None) => true,
-            })
+        (Value::Object(x), Value::Object(y)) => x.keys().chain(y.keys()).find_map(|k| {
+            let here = format!("{path}.{k}");
+            match (x.get(k), y.get(k)) {
+                (Some(p), Some(q)) => differ(p, q, &here),
+                (Some(v), None) | (None, Some(v)) => (!v.is_null()).then_some(here),
+                (None, None) => None,
+            }
+        }),
+        (Value::Array(x), Value::Array(y)) if x.len() == y.len() => {
+            x.iter().zip(y).enumerate().find_map(|(i, (p, q))| differ(p, q, &format!("{path}[{i}]")))
         }
-        (Value::Array(x), Value::Array(y)) => x.len() == y.len() && x.iter().zip(y).all(|(p, q)| same(p, q)),
         (Value::String(x), Value::String(y)) => {
             let ident = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric());
-            x == y
+            let same = x == y
                 || (ident(x) && x.eq_ignore_ascii_case(y))
                 || matches!((Timestamp::parse(x), Timestamp::parse(y)), (Some(p), Some(q)) if p == q)
-                || matches!((IsoDuration::parse(x), IsoDuration::parse(y)), (Ok(p), Ok(q)) if p == q)
+                || matches!((IsoDuration::parse(x), IsoDuration::parse(y)), (Ok(p), Ok(q)) if p == q);
+            (!same).then(|| format!("{path}: {x} vs {y}"))
         }
-        (Value::Number(x), Value::Number(y)) => x.as_f64() == y.as_f64(),
-        _ => a == b,
+        (Value::Number(x), Value::Number(y)) => {
+            (x.as_f64() != y.as_f64()).then(|| format!("{path}: {x} vs {y}"))
+        }
+        _ => (a != b).then(|| format!("{path}: {a} vs {b}")),
     }
 }
 
 fn round_trip<T: DeserializeOwned + Serialize>(v: &Value) -> Result<(), String> {
     let typed: T = serde_json::from_value(v.clone()).map_err(|e| format!("request does not parse: {e}"))?;
     let back = serde_json::to_value(&typed).map_err(|e| e.to_string())?;
-    if same(v, &back) {
-        Ok(())
-    } else {
-        Err(format!("request does not round-trip:\n  in:  {v}\n  out: {back}"))
+    match differ(v, &back, "$") {
+        None => Ok(()),
+        Some(at) => Err(format!("request does not round-trip at {at}")),
     }
 }
 

@@ -29,6 +29,9 @@ pub struct AccessReviewScope {
     /// `principalResourceMembershipsScope` only.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resource_scopes: Option<Vec<AccessReviewScope>>,
+    /// `accessReviewInactiveUsersQueryScope` only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub inactive_duration: Option<IsoDuration>,
 }
 
 /// `recurrencePattern`.
@@ -139,6 +142,10 @@ pub struct AccessReviewDefinition {
     pub reviewers: Option<Vec<AccessReviewScope>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fallback_reviewers: Option<Vec<AccessReviewScope>>,
+    /// Deprecated in favour of `fallbackReviewers` and absent from the v1.0 schema, but still
+    /// sent by the docs' examples and accepted by the service; kept so nothing is lost.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub backup_reviewers: Option<Vec<AccessReviewScope>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub settings: Option<AccessReviewSettings>,
     /// Extra notification recipients, kept verbatim.
