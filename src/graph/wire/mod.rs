@@ -7,6 +7,7 @@ pub mod approvers;
 pub mod arm;
 pub mod audit;
 pub mod batch;
+pub mod builders;
 pub mod enums;
 pub mod error_body;
 pub mod groups;
