@@ -103,3 +103,37 @@ fn expiration_helpers_write_what_graph_expects() {
     let v = serde_json::to_value(ExpirationPattern::no_expiration()).unwrap();
     assert_eq!(v, serde_json::json!({"type": "noExpiration"}));
 }
+
+#[test]
+fn arm_approval_rules_round_trip_exactly() {
+    // The approval rule of the ARM GetRoleManagementPolicyByName example.
+    let arm = serde_json::json!({
+        "setting": {
+            "isApprovalRequired": true,
+            "isApprovalRequiredForExtension": false,
+            "isRequestorJustificationRequired": true,
+            "approvalMode": "SingleStage",
+            "approvalStages": [{
+                "approvalStageTimeOutInDays": 1,
+                "isApproverJustificationRequired": true,
+                "escalationTimeInMinutes": 0,
+                "primaryApprovers": [
+                    {"id": "2385b0f3-5fa9-43cf-8ca4-b01dc97298cd", "description": "amansw_new_group", "isBackup": false, "userType": "Group"}
+                ],
+                "isEscalationEnabled": false
+            }]
+        },
+        "id": "Approval_EndUser_Assignment",
+        "ruleType": "RoleManagementPolicyApprovalRule",
+        "target": {"caller": "EndUser", "operations": ["All"], "level": "Assignment"}
+    });
+    let rule: PolicyRule = serde_json::from_value(arm.clone()).unwrap();
+    let RuleKind::Approval(approval) = &rule.kind else { panic!("{rule:?}") };
+    let stage = &approval.setting.as_ref().unwrap().approval_stages.as_ref().unwrap()[0];
+    assert_eq!(
+        stage.primary_approvers.as_ref().unwrap()[0].object_id(),
+        Some("2385b0f3-5fa9-43cf-8ca4-b01dc97298cd")
+    );
+    let patch = ArmPolicyPatchBody { properties: ArmPolicyRules { rules: vec![rule] } };
+    assert_eq!(serde_json::to_value(&patch).unwrap()["properties"]["rules"][0], arm);
+}
