@@ -1,4 +1,9 @@
-//! The only code that touches browser APIs: fetch, storage, location, the DOM outside Leptos.
+//! The only code that touches browser APIs: fetch, storage, crypto, timers, the DOM outside Leptos.
 
 pub mod config;
+pub mod demo;
 pub mod dom;
+pub mod env;
+pub mod storage;
+pub mod time;
+pub mod transport;

@@ -32,6 +32,7 @@ pub fn App(
                             <Route path=path!("/settings") view=RoleSettingsPage />
                             <Route path=path!("/audit") view=AuditPage />
                             <Route path=path!("/reviews") view=AccessReviewsPage />
+                            // The redirect URI registered for sign-in (README: Point it at your tenant).
                             <Route path=path!("/auth/callback") view=SignInCallbackPage />
                         </Routes>
                     </Shell>

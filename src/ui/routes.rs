@@ -50,6 +50,3 @@ impl Page {
         }
     }
 }
-
-/// Where the identity platform sends the browser back after sign-in.
-pub const SIGN_IN_CALLBACK_PATH: &str = "/auth/callback";
