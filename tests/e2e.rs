@@ -20,6 +20,20 @@ const PAGES: [(&str, &str); 7] = [
     ("/reviews", "Access reviews"),
 ];
 
+/// Picks a demo persona on the demo's sign-in page (only when it is showing).
+async fn sign_in_as(browser: &Browser, first_name: &str) {
+    if browser.client.find(Locator::Css("[data-testid=persona-picker]")).await.is_err() {
+        return;
+    }
+    let choice = browser
+        .client
+        .find(Locator::XPath(&format!("//button[contains(., '{first_name}')]")))
+        .await
+        .unwrap_or_else(|e| panic!("no persona {first_name}: {e}"));
+    choice.click().await.unwrap();
+    assert!(browser.text_of("[data-testid=account]").await.contains(first_name));
+}
+
 #[tokio::test]
 #[ignore = "needs dist/ and chromedriver: run scripts/test"]
 async fn demo_shell_renders_and_every_route_is_reachable() {
@@ -29,6 +43,7 @@ async fn demo_shell_renders_and_every_route_is_reachable() {
 
     c.goto(&server.url("/")).await.unwrap();
     assert_eq!(browser.text_of("[data-testid=tenant-badge]").await, "Demo tenant");
+    sign_in_as(&browser, "Alex").await;
     assert_eq!(browser.text_of("main h1").await, "My roles");
 
     // Through the navigation, as a user clicks.
@@ -41,9 +56,10 @@ async fn demo_shell_renders_and_every_route_is_reachable() {
         assert_eq!(current.text().await.unwrap(), *title);
     }
 
-    // Straight from a bookmark.
+    // Straight from a bookmark; the demo sign-in survives the reloads.
     for (path, title) in PAGES {
         c.goto(&server.url(path)).await.unwrap();
+        assert!(browser.text_of("[data-testid=account]").await.contains("Alex"));
         assert_eq!(browser.text_of("main h1").await, title, "heading when opening {path}");
     }
 
@@ -65,6 +81,8 @@ async fn screenshots_at_phone_and_desktop_width() {
         browser.viewport(width, height, mobile).await;
         browser.client.goto(&server.url("/")).await.unwrap();
         assert_eq!(browser.text_of("[data-testid=tenant-badge]").await, "Demo tenant");
+        browser.screenshot(&format!("{name}-persona-picker")).await;
+        sign_in_as(&browser, "Alex").await;
         assert_eq!(browser.text_of("main h1").await, "My roles");
         // Nothing may overflow sideways at phone width.
         let overflow = browser
@@ -123,5 +141,33 @@ async fn no_config_file_at_all_also_means_demo() {
         .filter(|(level, message)| level == "SEVERE" && !message.contains("config.json"))
         .collect();
     assert!(errors.is_empty(), "{errors:?}");
+    browser.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run scripts/test"]
+async fn the_simulated_tenant_answers_the_browsers_fetch_on_the_same_origin() {
+    let now = chrono::Utc::now();
+    let server = TestServer::start_with_sim(ConfigFile::FromDist, pim_console::sim::Sim::demo(7, now));
+    let token = {
+        let mut sim = server.sim.as_ref().unwrap().lock().unwrap();
+        sim.mint_token_at("alex@contoso.example", pim_console::sim::TokenClaims::graph(), now)
+    };
+    let browser = Browser::start().await;
+    browser.client.goto(&server.url("/")).await.unwrap();
+    browser.text_of("[data-testid=tenant-badge]").await;
+    let script = r#"
+        const [token, done] = arguments;
+        const url = "/graph/v1.0/roleManagement/directory/roleEligibilityScheduleInstances/filterByCurrentUser(on='principal')";
+        Promise.all([
+            fetch(url, { headers: { Authorization: "Bearer " + token } }).then(async r => [r.status, await r.json()]),
+            fetch(url).then(async r => [r.status, await r.json()]),
+        ]).then(done, e => done(String(e)));
+    "#;
+    let out = browser.client.execute_async(script, vec![token.into()]).await.unwrap();
+    assert_eq!(out[0][0], 200, "{out}");
+    assert!(out[0][1]["value"].as_array().is_some_and(|v| !v.is_empty()), "Alex has eligible roles: {out}");
+    assert_eq!(out[1][0], 401, "no token, no data");
+    assert_eq!(out[1][1]["error"]["code"], "InvalidAuthenticationToken");
     browser.close().await;
 }

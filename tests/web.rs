@@ -59,3 +59,33 @@ async fn config_loader_falls_back_to_demo_when_the_server_has_no_config_json() {
     let config = pim_console::platform::config::load().await;
     assert_eq!(config, Ok(AppConfig::Demo));
 }
+
+#[wasm_bindgen_test]
+async fn the_typed_client_reads_the_demo_tenant_running_in_this_tab() {
+    use std::rc::Rc;
+
+    use pim_console::config::Cloud;
+    use pim_console::graph::GraphClient;
+    use pim_console::platform::demo::{DemoSession, DemoSignIn, DemoTenant, DemoTransport};
+    use pim_console::platform::env::BrowserEnv;
+
+    let tenant = DemoTenant::load();
+    let session = DemoSession::load(Rc::clone(&tenant));
+    let client = GraphClient::new(
+        Rc::new(DemoTransport { tenant }),
+        session.clone(),
+        Rc::new(BrowserEnv),
+        Cloud::Public.endpoints(),
+    );
+    session.set(None);
+    assert!(client.load_my_access().await.is_err(), "nobody signed in: no token, no data");
+
+    session.set(Some(DemoSignIn { upn: "alex@contoso.example".into(), mfa: false, contexts: vec![] }));
+    let access = client.load_my_access().await.expect("one batch round trip");
+    let eligible = access.eligible_roles.expect("eligible roles");
+    assert!(!eligible.is_empty(), "the demo engineer has eligible Entra roles");
+    assert!(eligible.iter().all(|i| i.role_definition.as_ref().and_then(|d| d.display_name.clone()).is_some()));
+    let groups = access.eligible_groups.expect("eligible groups");
+    assert!(!groups.is_empty(), "the demo engineer has PIM groups");
+    session.set(None);
+}

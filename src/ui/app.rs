@@ -9,6 +9,8 @@ use super::pages::{
     AccessReviewsPage, ApprovalsPage, AssignmentsPage, AuditPage, ConfigErrorPage, MyRequestsPage,
     MyRolesPage, NotFoundPage, RoleSettingsPage, SignInCallbackPage,
 };
+use super::services::provide_services;
+use super::session::DemoAccount;
 use crate::config::{AppConfig, ConfigError};
 
 /// The app. A configuration error replaces the whole shell with a page that explains it.
@@ -20,7 +22,9 @@ pub fn App(
     match config {
         Err(error) => view! { <ConfigErrorPage error /> }.into_any(),
         Ok(config) => {
+            provide_services(&config);
             provide_context(config);
+            DemoAccount::provide();
             view! {
                 <Router>
                     <Shell>

@@ -5,6 +5,8 @@ mod app;
 mod layout;
 mod pages;
 mod routes;
+mod services;
+mod session;
 mod widgets;
 
 pub use app::App;

@@ -4,7 +4,7 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 
-use crate::config::{AppConfig, Cloud, TenantConfig};
+use crate::config::{AppConfig, Cloud};
 use crate::graph::client::GraphClient;
 use crate::graph::{TokenProvider, Transport};
 use crate::platform::demo::{DemoSession, DemoTenant, DemoTransport};
@@ -13,10 +13,9 @@ use crate::platform::env::BrowserEnv;
 /// Where the app's data comes from.
 #[derive(Clone)]
 pub enum Backend {
-    /// The simulated tenant inside this tab, with a persona chosen in the app.
+    /// The simulated tenant inside this tab, with a persona chosen in the app. (A real tenant's
+    /// backend arrives with the browser sign-in glue.)
     Demo(Rc<DemoSession>),
-    /// A real tenant (sign-in with the Microsoft identity platform).
-    Tenant(TenantConfig),
 }
 
 /// The typed client and the backend behind it.

@@ -4,14 +4,19 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 
+use chrono::Utc;
+use pim_console::graph::{HttpRequest, Method};
+use pim_console::sim::{Sim, SimEndpoints};
 use tiny_http::{Header, Request, Response, Server};
 
 /// A server on 127.0.0.1 with an ephemeral port; stops when dropped.
 pub struct TestServer {
     pub base_url: String,
+    /// The simulated tenant behind `/graph`, `/arm` and `/login`, when started with one.
+    pub sim: Option<Arc<Mutex<Sim>>>,
     server: Arc<Server>,
     thread: Option<JoinHandle<()>>,
 }
@@ -30,6 +35,16 @@ pub enum ConfigFile {
 impl TestServer {
     /// Serves `dist/` of this repository (built by `trunk build --release`).
     pub fn start(config: ConfigFile) -> TestServer {
+        TestServer::start_inner(config, None)
+    }
+
+    /// Serves `dist/` and, on the same origin, the simulated tenant: Graph under `/graph`, ARM
+    /// under `/arm`, the identity platform under `/login`.
+    pub fn start_with_sim(config: ConfigFile, sim: Sim) -> TestServer {
+        TestServer::start_inner(config, Some(sim))
+    }
+
+    fn start_inner(config: ConfigFile, sim: Option<Sim>) -> TestServer {
         let dist = dist_dir();
         assert!(
             dist.join("index.html").is_file(),
@@ -38,13 +53,27 @@ impl TestServer {
         );
         let server = Arc::new(Server::http("127.0.0.1:0").expect("bind 127.0.0.1"));
         let port = server.server_addr().to_ip().expect("ip address").port();
+        let base_url = format!("http://127.0.0.1:{port}");
+        let sim = sim.map(|mut sim| {
+            sim.set_endpoints(SimEndpoints {
+                login: format!("{base_url}/login"),
+                graph: format!("{base_url}/graph"),
+                arm: format!("{base_url}/arm"),
+            });
+            Arc::new(Mutex::new(sim))
+        });
         let worker = Arc::clone(&server);
+        let worker_sim = sim.clone();
+        let origin = base_url.clone();
         let thread = std::thread::spawn(move || {
             for request in worker.incoming_requests() {
-                respond(request, &dist, &config);
+                match &worker_sim {
+                    Some(sim) if is_sim_path(request.url()) => respond_sim(request, sim, &origin),
+                    _ => respond(request, &dist, &config),
+                }
             }
         });
-        TestServer { base_url: format!("http://127.0.0.1:{port}"), server, thread: Some(thread) }
+        TestServer { base_url, sim, server, thread: Some(thread) }
     }
 
     /// An absolute URL on this server.
@@ -65,6 +94,36 @@ impl Drop for TestServer {
 /// The repository's `dist/` folder.
 pub fn dist_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("dist")
+}
+
+fn is_sim_path(url: &str) -> bool {
+    ["/graph/", "/arm/", "/login/"].iter().any(|p| url.starts_with(p))
+}
+
+/// Hands a request to the simulated tenant; honours its injected latency and dropped connections.
+fn respond_sim(mut request: Request, sim: &Mutex<Sim>, origin: &str) {
+    let Some(method) = Method::parse(request.method().as_str()) else {
+        let _ = request.respond(Response::from_string("method not allowed").with_status_code(405));
+        return;
+    };
+    let headers = request.headers().iter().map(|h| (h.field.to_string(), h.value.to_string())).collect();
+    let mut body = String::new();
+    let _ = request.as_reader().read_to_string(&mut body);
+    let req = HttpRequest { method, url: format!("{origin}{}", request.url()), headers, body: (!body.is_empty()).then_some(body) };
+    let served = sim.lock().expect("sim lock").serve(&req, Utc::now());
+    std::thread::sleep(served.delay);
+    let Some(answer) = served.response else {
+        // A dropped connection: close the socket without writing a response.
+        drop(request.into_writer());
+        return;
+    };
+    let mut response = Response::from_string(answer.body).with_status_code(answer.status);
+    for (name, value) in answer.headers {
+        if let Ok(h) = Header::from_bytes(name.as_bytes(), value.as_bytes()) {
+            response.add_header(h);
+        }
+    }
+    let _ = request.respond(response);
 }
 
 fn respond(request: Request, dist: &Path, config: &ConfigFile) {

@@ -1,0 +1,39 @@
+//! Who is signed in, as the UI sees it, and the gate in front of pages that need a sign-in.
+
+mod account_menu;
+mod gate;
+mod persona_picker;
+
+pub use account_menu::AccountMenu;
+pub use gate::{SignInGate, SignInGateProps};
+
+use leptos::prelude::*;
+
+use crate::platform::demo::DemoSignIn;
+use crate::ui::services::{use_services, Backend};
+
+/// The demo sign-in as a signal, mirrored into the demo session (which mints the tokens).
+#[derive(Clone, Copy)]
+pub struct DemoAccount(pub RwSignal<Option<DemoSignIn>>);
+
+impl DemoAccount {
+    /// Creates the signal from the restored demo session and provides it.
+    pub fn provide() {
+        if let Some(Backend::Demo(session)) = use_services().map(|s| s.backend) {
+            provide_context(DemoAccount(RwSignal::new(session.signed_in())));
+        }
+    }
+
+    /// Signs in, changes what the sign-in proved (step-up), or signs out (`None`).
+    pub fn set(self, sign_in: Option<DemoSignIn>) {
+        if let Some(Backend::Demo(session)) = use_services().map(|s| s.backend) {
+            session.set(sign_in.clone());
+        }
+        self.0.set(sign_in);
+    }
+}
+
+/// The demo account, when the app runs the demo.
+pub fn use_demo_account() -> Option<DemoAccount> {
+    use_context::<DemoAccount>()
+}
