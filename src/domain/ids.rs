@@ -1,0 +1,158 @@
+//! Typed identifiers, so a role id is never passed where a principal id is expected.
+//!
+//! Each id is a thin string newtype that serialises as the bare string (`serde(transparent)`).
+//! Only [`ArmScope`] validates its shape; the rest are opaque to the client (Graph ids are not
+//! always GUIDs: policy ids look like `DirectoryRole_{tenant}_{guid}`).
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+macro_rules! string_id {
+    ($(#[$meta:meta])* $name:ident) => {
+        $(#[$meta])*
+        #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[serde(transparent)]
+        pub struct $name(pub String);
+
+        impl $name {
+            /// Wraps a string.
+            pub fn new(id: impl Into<String>) -> Self {
+                $name(id.into())
+            }
+            /// The id as written on the wire.
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+
+        impl From<&str> for $name {
+            fn from(s: &str) -> Self {
+                $name(s.to_owned())
+            }
+        }
+    };
+}
+
+string_id!(
+    /// A directory object id (user, group or service principal) that holds a role.
+    PrincipalId
+);
+string_id!(
+    /// An Entra role definition id (`62e90394-…` for Global Administrator), or for ARM the full
+    /// `/subscriptions/…/providers/Microsoft.Authorization/roleDefinitions/{guid}` id.
+    RoleDefinitionId
+);
+string_id!(
+    /// A security group id (PIM for Groups).
+    GroupId
+);
+string_id!(
+    /// An Entra directory scope: `/` for the tenant, `/administrativeUnits/{id}` for an AU.
+    DirectoryScopeId
+);
+string_id!(
+    /// A role management policy id (`DirectoryRole_{tenant}_{guid}`, `Group_…`, or an ARM id).
+    PolicyId
+);
+string_id!(
+    /// A policy rule id such as `Expiration_EndUser_Assignment`.
+    RuleId
+);
+string_id!(
+    /// The id of a schedule request (also the approval id of a pending request).
+    RequestId
+);
+
+impl DirectoryScopeId {
+    /// The whole tenant (`/`).
+    pub fn tenant() -> Self {
+        DirectoryScopeId("/".into())
+    }
+}
+
+/// An Azure Resource Manager scope: `/subscriptions/{id}`, `/subscriptions/{id}/resourceGroups/{rg}`,
+/// `/providers/Microsoft.Management/managementGroups/{id}`, a resource id, or the empty
+/// tenant-wide scope used by `asTarget()` lists.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct ArmScope(String);
+
+/// Why a string is not an ARM scope.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ScopeError(pub String);
+
+impl fmt::Display for ScopeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "\"{}\" is not an Azure scope such as /subscriptions/{{id}}", self.0)
+    }
+}
+
+impl std::error::Error for ScopeError {}
+
+impl ArmScope {
+    /// The tenant-wide (empty) scope, for `asTarget()` lists across every subscription.
+    pub fn tenant() -> Self {
+        ArmScope(String::new())
+    }
+
+    /// Parses a scope: it starts with `/` (a missing one is added), has no empty segments
+    /// (a trailing `/` is dropped) and no `?` or `#`.
+    pub fn parse(input: &str) -> Result<Self, ScopeError> {
+        let trimmed = input.trim().trim_end_matches('/');
+        if trimmed.is_empty() {
+            return Ok(ArmScope::tenant());
+        }
+        let with_slash = if trimmed.starts_with('/') { trimmed.to_owned() } else { format!("/{trimmed}") };
+        let bad = with_slash[1..].split('/').any(|s| s.is_empty() || s.trim() != s)
+            || with_slash.contains(['?', '#', '%']);
+        if bad {
+            return Err(ScopeError(input.to_owned()));
+        }
+        Ok(ArmScope(with_slash))
+    }
+
+    /// The scope's path segments (empty for the tenant scope).
+    pub fn segments(&self) -> impl Iterator<Item = &str> {
+        self.0.split('/').filter(|s| !s.is_empty())
+    }
+
+    /// The scope as written (`/subscriptions/…`, or empty).
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for ArmScope {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_serialise_as_bare_strings() {
+        let id = RoleDefinitionId::new("62e90394-69f5-4237-9190-012177145e10");
+        assert_eq!(serde_json::to_string(&id).unwrap(), "\"62e90394-69f5-4237-9190-012177145e10\"");
+        let back: PrincipalId = serde_json::from_str("\"abc\"").unwrap();
+        assert_eq!(back.as_str(), "abc");
+    }
+
+    #[test]
+    fn arm_scopes_are_normalised_and_checked() {
+        assert_eq!(ArmScope::parse("subscriptions/1/").unwrap().as_str(), "/subscriptions/1");
+        assert_eq!(ArmScope::parse("").unwrap(), ArmScope::tenant());
+        assert_eq!(ArmScope::parse("/subscriptions/1/resourceGroups/rg").unwrap().segments().count(), 4);
+        assert!(ArmScope::parse("/subscriptions//x").is_err());
+        assert!(ArmScope::parse("/subscriptions/1?x=1").is_err());
+    }
+}

@@ -1,0 +1,97 @@
+//! The typed client: one method per PIM operation over a [`Transport`] and a
+//! [`TokenProvider`], with retries, 401 refresh, paging and `$batch`.
+//!
+//! Everything non-deterministic comes from the caller through [`ClientEnv`]: the GUID of each
+//! ARM PUT, the clock (for HTTP-date `Retry-After`) and back-off jitter. The browser passes
+//! `crypto.randomUUID`/`Date.now`/`Math.random`; tests pass fixed values.
+
+mod approvals;
+pub mod arm;
+mod batch;
+mod groups;
+mod misc;
+mod paging;
+mod policy;
+mod roles;
+mod send;
+
+use std::rc::Rc;
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+
+pub use batch::{BatchItem, BatchOutcome, GraphVersion, MyAccess};
+pub use misc::PickerQuery;
+pub use roles::InstanceFilter;
+
+use crate::config::Endpoints;
+use crate::graph::token::TokenProvider;
+use crate::graph::transport::Transport;
+
+/// ARM api-version of the PIM `Microsoft.Authorization` endpoints.
+pub const ARM_API_VERSION: &str = "2020-10-01";
+
+/// Caller-supplied randomness and time.
+pub trait ClientEnv {
+    /// A new GUID (8-4-4-4-12 hex) for an ARM schedule request name.
+    fn new_guid(&self) -> String;
+    /// The current time, for `Retry-After` given as an HTTP date.
+    fn now(&self) -> DateTime<Utc>;
+    /// A number in `[0, 1)` for back-off jitter.
+    fn random_unit(&self) -> f64;
+}
+
+/// How hard to retry. GETs are retried on 429, 503, 504 and network failures; writes only
+/// after 429 (the service did not process them).
+#[derive(Clone, Debug, PartialEq)]
+pub struct RetryPolicy {
+    /// Retries after the first attempt.
+    pub max_retries: u32,
+    /// First back-off delay when the service gives no `Retry-After`; doubled each retry.
+    pub base_delay: Duration,
+    /// Longest single back-off.
+    pub max_delay: Duration,
+    /// Total waiting allowed for one call; a longer `Retry-After` ends in `Throttled`.
+    pub max_total_wait: Duration,
+}
+
+impl Default for RetryPolicy {
+    fn default() -> Self {
+        RetryPolicy {
+            max_retries: 4,
+            base_delay: Duration::from_millis(500),
+            max_delay: Duration::from_secs(16),
+            max_total_wait: Duration::from_secs(60),
+        }
+    }
+}
+
+/// The Microsoft Graph and ARM client.
+#[derive(Clone)]
+pub struct GraphClient {
+    transport: Rc<dyn Transport>,
+    tokens: Rc<dyn TokenProvider>,
+    env: Rc<dyn ClientEnv>,
+    endpoints: Endpoints,
+    /// Retry behaviour.
+    pub retry: RetryPolicy,
+    /// Most pages read by one list call before it fails with `TooManyPages`.
+    pub page_cap: usize,
+}
+
+impl GraphClient {
+    /// A client for these endpoints (Graph and ARM bases without trailing slash).
+    pub fn new(
+        transport: Rc<dyn Transport>,
+        tokens: Rc<dyn TokenProvider>,
+        env: Rc<dyn ClientEnv>,
+        endpoints: Endpoints,
+    ) -> Self {
+        GraphClient { transport, tokens, env, endpoints, retry: RetryPolicy::default(), page_cap: 50 }
+    }
+
+    /// The endpoints in use.
+    pub fn endpoints(&self) -> &Endpoints {
+        &self.endpoints
+    }
+}
