@@ -69,11 +69,80 @@ string_id!(
     /// The id of a schedule request (also the approval id of a pending request).
     RequestId
 );
+string_id!(
+    /// An ARM eligibility schedule id, sent as `linkedRoleEligibilityScheduleId` on activation.
+    EligibilityScheduleId
+);
+
+/// True when two ids name the same object (GUIDs and ARM ids are case-insensitive).
+pub fn same_id(a: &str, b: &str) -> bool {
+    a.eq_ignore_ascii_case(b)
+}
+
+impl RoleDefinitionId {
+    /// The trailing GUID of an ARM role definition id (the whole id for Entra roles), lowercased:
+    /// ARM writes the same definition under different scope prefixes.
+    pub fn guid(&self) -> String {
+        self.0.rsplit('/').find(|s| !s.is_empty()).unwrap_or(&self.0).to_ascii_lowercase()
+    }
+}
+
+/// What a [`DirectoryScopeId`] points at.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DirectoryScopeKind {
+    /// `/` (or empty): the whole tenant.
+    Tenant,
+    /// `/administrativeUnits/{id}`.
+    AdministrativeUnit(String),
+    /// `/{objectId}`: one directory object (usually an application).
+    Object(String),
+}
+
+/// Which side of a PIM group the user is eligible for (`accessId`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum AccessId {
+    /// Group membership.
+    Member,
+    /// Group ownership.
+    Owner,
+}
+
+impl AccessId {
+    /// The wire value (`member` / `owner`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AccessId::Member => "member",
+            AccessId::Owner => "owner",
+        }
+    }
+    /// Reads `member` / `owner` in any case.
+    pub fn parse(s: &str) -> Option<Self> {
+        [AccessId::Member, AccessId::Owner].into_iter().find(|a| a.as_str().eq_ignore_ascii_case(s.trim()))
+    }
+}
 
 impl DirectoryScopeId {
     /// The whole tenant (`/`).
     pub fn tenant() -> Self {
         DirectoryScopeId("/".into())
+    }
+    /// The scope of one administrative unit.
+    pub fn administrative_unit(id: &str) -> Self {
+        DirectoryScopeId(format!("/administrativeUnits/{id}"))
+    }
+    /// Classifies the scope.
+    pub fn kind(&self) -> DirectoryScopeKind {
+        let trimmed = self.0.trim().trim_matches('/');
+        if trimmed.is_empty() {
+            return DirectoryScopeKind::Tenant;
+        }
+        match trimmed.split_once('/') {
+            Some((seg, id)) if seg.eq_ignore_ascii_case("administrativeUnits") => {
+                DirectoryScopeKind::AdministrativeUnit(id.to_owned())
+            }
+            _ => DirectoryScopeKind::Object(trimmed.to_owned()),
+        }
     }
 }
 
@@ -154,5 +223,40 @@ mod tests {
         assert_eq!(ArmScope::parse("/subscriptions/1/resourceGroups/rg").unwrap().segments().count(), 4);
         assert!(ArmScope::parse("/subscriptions//x").is_err());
         assert!(ArmScope::parse("/subscriptions/1?x=1").is_err());
+    }
+
+    #[test]
+    fn directory_scopes_are_classified() {
+        assert_eq!(DirectoryScopeId::tenant().kind(), DirectoryScopeKind::Tenant);
+        assert_eq!(DirectoryScopeId::new("").kind(), DirectoryScopeKind::Tenant);
+        assert_eq!(
+            DirectoryScopeId::new("/administrativeUnits/au-1").kind(),
+            DirectoryScopeKind::AdministrativeUnit("au-1".into())
+        );
+        assert_eq!(DirectoryScopeId::administrative_unit("x").as_str(), "/administrativeUnits/x");
+        assert_eq!(
+            DirectoryScopeId::new("/app-object").kind(),
+            DirectoryScopeKind::Object("app-object".into())
+        );
+    }
+
+    #[test]
+    fn arm_role_definition_guid_ignores_scope_prefix_and_case() {
+        let a = RoleDefinitionId::new(
+            "/subscriptions/S1/providers/Microsoft.Authorization/roleDefinitions/B24988AC-6180-42a0-ab88-20f7382dd24c",
+        );
+        let b = RoleDefinitionId::new(
+            "/providers/Microsoft.Authorization/roleDefinitions/b24988ac-6180-42a0-ab88-20f7382dd24c",
+        );
+        assert_eq!(a.guid(), b.guid());
+        assert_eq!(RoleDefinitionId::new("62E90394").guid(), "62e90394");
+        assert!(same_id("ABC", "abc"));
+    }
+
+    #[test]
+    fn access_ids_read_any_case_and_serialise_camel_case() {
+        assert_eq!(AccessId::parse("Owner"), Some(AccessId::Owner));
+        assert_eq!(AccessId::parse("guest"), None);
+        assert_eq!(serde_json::to_string(&AccessId::Member).unwrap(), "\"member\"");
     }
 }
