@@ -10,6 +10,7 @@
 //! - [`scripted`]: scripted transport, token provider and environment for tests.
 
 pub mod client;
+pub mod adapt;
 pub mod error;
 mod error_text;
 pub mod routes;

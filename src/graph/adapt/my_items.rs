@@ -1,0 +1,180 @@
+//! "My roles" rows from the Graph and ARM instance lists: eligibilities and active instances
+//! merged by item key, so a role that is both eligible and active is one row, active.
+
+use std::collections::BTreeMap;
+
+use crate::domain::ids::{AccessId as DomainAccess, ArmScope, DirectoryScopeId, EligibilityScheduleId, PrincipalId};
+use crate::domain::item::{
+    ActiveKind, HeldVia, ItemState, RequestTarget, RoleItem, ScopeKind, ScopeLabel,
+};
+use crate::domain::item_key::ItemKey;
+use crate::graph::client::MyAccess;
+use crate::graph::wire::arm::{ArmResource, ArmScheduleInstance};
+use crate::graph::wire::groups::GroupScheduleInstance;
+use crate::graph::wire::roles::RoleScheduleInstance;
+use crate::graph::wire::values::{AccessId, AssignmentType, MemberType};
+use crate::graph::GraphError;
+
+/// The ARM half of "my access": eligible and active instances (`asTarget()`).
+#[derive(Debug, Default)]
+pub struct ArmAccess {
+    pub eligible: Vec<ArmResource<ArmScheduleInstance>>,
+    pub active: Vec<ArmResource<ArmScheduleInstance>>,
+}
+
+/// Builds the rows. Lists that failed to load are reported alongside the rows that did.
+pub fn my_items(
+    me: &PrincipalId,
+    graph: &MyAccess,
+    arm: Option<&Result<ArmAccess, GraphError>>,
+) -> (Vec<RoleItem>, Vec<GraphError>) {
+    let mut rows: BTreeMap<ItemKey, RoleItem> = BTreeMap::new();
+    let mut errors = Vec::new();
+    let eligible_roles = take(&graph.eligible_roles, &mut errors);
+    let active_roles = take(&graph.active_roles, &mut errors);
+    let eligible_groups = take(&graph.eligible_groups, &mut errors);
+    let active_groups = take(&graph.active_groups, &mut errors);
+    let arm = arm.and_then(|r| take(r, &mut errors));
+
+    for i in eligible_roles.into_iter().flatten() {
+        if let Some(item) = entra_item(me, i) {
+            rows.insert(item.key.clone(), item);
+        }
+    }
+    for i in eligible_groups.into_iter().flatten() {
+        if let Some(item) = group_item(me, i) {
+            rows.insert(item.key.clone(), item);
+        }
+    }
+    for r in arm.map(|a| a.eligible.as_slice()).unwrap_or_default() {
+        if let Some(item) = azure_item(me, r) {
+            rows.insert(item.key.clone(), item);
+        }
+    }
+    for i in active_roles.into_iter().flatten() {
+        if let Some(item) = entra_item(me, i) {
+            merge_active(&mut rows, item, i.start_date_time.map(|t| t.0), i.end_date_time.map(|t| t.0), &i.assignment_type);
+        }
+    }
+    for i in active_groups.into_iter().flatten() {
+        if let Some(item) = group_item(me, i) {
+            merge_active(&mut rows, item, i.start_date_time.map(|t| t.0), i.end_date_time.map(|t| t.0), &i.assignment_type);
+        }
+    }
+    for r in arm.map(|a| a.active.as_slice()).unwrap_or_default() {
+        if let Some(item) = azure_item(me, r) {
+            let p = &r.properties;
+            merge_active(&mut rows, item, p.start_date_time.map(|t| t.0), p.end_date_time.map(|t| t.0), &p.assignment_type);
+        }
+    }
+    (rows.into_values().collect(), errors)
+}
+
+fn take<'a, T>(result: &'a Result<T, GraphError>, errors: &mut Vec<GraphError>) -> Option<&'a T> {
+    match result {
+        Ok(v) => Some(v),
+        Err(e) => {
+            errors.push(e.clone());
+            None
+        }
+    }
+}
+
+fn merge_active(
+    rows: &mut BTreeMap<ItemKey, RoleItem>,
+    item: RoleItem,
+    start: Option<chrono::DateTime<chrono::Utc>>,
+    end: Option<chrono::DateTime<chrono::Utc>>,
+    assignment: &Option<AssignmentType>,
+) {
+    let kind = match assignment {
+        Some(AssignmentType::Activated) => ActiveKind::Activated,
+        _ => ActiveKind::Assigned,
+    };
+    // A permanent assignment has no start in some answers; the epoch keeps ordering sane.
+    let state = ItemState::Active { start: start.unwrap_or_default(), end, kind };
+    match rows.get_mut(&item.key) {
+        Some(row) => row.state = state,
+        None => {
+            let mut row = item;
+            row.eligible = false;
+            row.eligibility_end = None;
+            row.state = state;
+            rows.insert(row.key.clone(), row);
+        }
+    }
+}
+
+fn held(member: &Option<MemberType>) -> HeldVia {
+    match member {
+        Some(MemberType::Group) => HeldVia::Group { name: None, id: None },
+        Some(MemberType::Inherited) => HeldVia::Inherited,
+        _ => HeldVia::Direct,
+    }
+}
+
+fn entra_item(me: &PrincipalId, i: &RoleScheduleInstance) -> Option<RoleItem> {
+    let role = i.role_definition_id.clone()?;
+    let scope = i.directory_scope_id.clone().unwrap_or_else(|| DirectoryScopeId::new("/"));
+    let name = i.role_definition.as_ref().and_then(|d| d.display_name.clone()).unwrap_or_else(|| role.as_str().to_owned());
+    let label = if scope.as_str() == "/" {
+        ScopeLabel { kind: ScopeKind::Tenant, name: "Directory".into() }
+    } else if let Some(au) = scope.as_str().strip_prefix("/administrativeUnits/") {
+        let name = i.directory_scope.as_ref().and_then(|d| d.display_name()).unwrap_or(au).to_owned();
+        ScopeLabel { kind: ScopeKind::AdministrativeUnit, name }
+    } else {
+        ScopeLabel { kind: ScopeKind::DirectoryObject, name: scope.as_str().to_owned() }
+    };
+    let mut item = RoleItem::new(name, label, me.clone(), RequestTarget::EntraRole { role, scope });
+    item.held = held(&i.member_type);
+    item.eligibility_end = i.end_date_time.map(|t| t.0);
+    Some(item)
+}
+
+fn group_item(me: &PrincipalId, i: &GroupScheduleInstance) -> Option<RoleItem> {
+    let group = i.group_id.clone()?;
+    let access = match i.access_id.as_ref()? {
+        AccessId::Member => DomainAccess::Member,
+        AccessId::Owner => DomainAccess::Owner,
+        AccessId::Other(_) => return None,
+    };
+    let name = i.group.as_ref().and_then(|g| g.display_name.clone()).unwrap_or_else(|| group.as_str().to_owned());
+    let label = ScopeLabel { kind: ScopeKind::Group, name: name.clone() };
+    let mut item = RoleItem::new(name, label, me.clone(), RequestTarget::Group { group, access });
+    item.held = held(&i.member_type);
+    item.eligibility_end = i.end_date_time.map(|t| t.0);
+    Some(item)
+}
+
+fn azure_item(me: &PrincipalId, r: &ArmResource<ArmScheduleInstance>) -> Option<RoleItem> {
+    let p = &r.properties;
+    let role = p.role_definition_id.clone()?;
+    let scope = ArmScope::parse(p.scope.as_deref()?).ok()?;
+    let expanded = p.expanded_properties.as_ref();
+    let name = expanded
+        .and_then(|e| e.role_definition.as_ref())
+        .and_then(|d| d.display_name.clone())
+        .unwrap_or_else(|| role.guid());
+    let scope_name = expanded
+        .and_then(|e| e.scope.as_ref())
+        .and_then(|s| s.display_name.clone())
+        .unwrap_or_else(|| scope.short_name().to_owned());
+    let kind = match scope.kind() {
+        crate::domain::arm_scope::ArmScopeKind::Root | crate::domain::arm_scope::ArmScopeKind::ManagementGroup => {
+            ScopeKind::ManagementGroup
+        }
+        crate::domain::arm_scope::ArmScopeKind::Subscription => ScopeKind::Subscription,
+        crate::domain::arm_scope::ArmScopeKind::ResourceGroup => ScopeKind::ResourceGroup,
+        _ => ScopeKind::Resource,
+    };
+    let eligibility_schedule = p
+        .role_eligibility_schedule_id
+        .clone()
+        .or_else(|| p.linked_role_eligibility_schedule_id.clone())
+        .map(EligibilityScheduleId::new);
+    let label = ScopeLabel { kind, name: scope_name };
+    let mut item = RoleItem::new(name, label, me.clone(), RequestTarget::Azure { role, scope, eligibility_schedule });
+    item.held = held(&p.member_type);
+    item.eligibility_end = p.end_date_time.map(|t| t.0);
+    Some(item)
+}
