@@ -40,6 +40,7 @@ mod graph_policies;
 mod graph_roles;
 mod history;
 mod http;
+mod identity;
 mod lifecycle;
 mod model;
 mod personas;
@@ -59,6 +60,10 @@ use serde::{Deserialize, Serialize};
 
 pub use catalog::{AzureRole, EntraRole, AZURE_ROLES, ENTRA_ROLES};
 pub use faults::{Fault, FaultRule, Served};
+pub use identity::{
+    AppRegistrationError, IdentityError, RedirectRule, CODE_LIFETIME, DEMO_CLIENT_ID,
+    DIRECTORY_SESSION_LIFETIME, SESSION_COOKIE, SPA_REFRESH_TOKEN_LIFETIME, TOKEN_LIFETIME,
+};
 pub use model::{Kind, Level};
 pub use personas::{Persona, PERSONAS};
 pub use token::{Audience, TokenClaims};
@@ -129,6 +134,9 @@ pub struct Sim {
     pub(crate) policies: Vec<PolicyOverride>,
     pub(crate) audit: Vec<AuditEvent>,
     pub(crate) reviews: Vec<ReviewDefinition>,
+    /// Identity endpoints: apps, codes, refresh tokens, directory sessions, consents.
+    #[serde(default)]
+    pub(crate) identity: identity::IdentityState,
     /// Test-only fault rules; not part of a snapshot.
     #[serde(skip)]
     pub(crate) faults: Vec<FaultRule>,
