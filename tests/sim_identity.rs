@@ -30,6 +30,10 @@ fn full_code_flow_with_pkce_issues_tokens_the_app_can_use() {
         assert!(!lower.contains(forbidden), "page has {forbidden}");
     }
     assert!(page.body.contains("Complete multi-factor authentication"));
+    let css = format!("{LOGIN}/_sim/signin.css");
+    assert!(page.body.contains(&format!("<link rel=\"stylesheet\" href=\"{css}\">")));
+    let sheet = w.browse(&css);
+    assert_eq!((sheet.status, sheet.header("Content-Type")), (200, Some("text/css; charset=utf-8")));
 
     let done = w.browse(&submit(&page.body, &[("persona", ALEX), ("action", "sign_in")]));
     let loc = location(&done);

@@ -5,6 +5,10 @@
 //! - [`Sim::handle`] answers one request; [`Sim::serve`] also reports injected latency or drops.
 //! - [`SimTransport`] carries the typed client's requests to a shared `Sim` in process.
 //! - Tokens come from [`Sim::mint_token`]; virtual time moves with [`Sim::advance`].
+//! - Entra-like sign-in under `{login}/{tenant}/oauth2/v2.0/` (`authorize` with a persona page,
+//!   `token`, `logout`) for the app's real sign-in code; see [`Sim::register_app`] and
+//!   [`DEMO_CLIENT_ID`]. The directory session is the `sim_session` cookie: an HTTP server
+//!   passes `Cookie` through and writes back `Set-Cookie` and `Location` as answered.
 //!
 //! ```
 //! use chrono::{TimeZone, Utc};

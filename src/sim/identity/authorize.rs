@@ -110,7 +110,10 @@ impl Sim {
     ) -> HttpResponse {
         if !self.knows_tenant(tenant) {
             let ids = self.trace_ids(now);
-            return html(400, error_page(&IdentityError::TenantNotFound(tenant.into()), &ids));
+            return html(
+                400,
+                error_page(&self.css_url(), &IdentityError::TenantNotFound(tenant.into()), &ids),
+            );
         }
         if let Some(id) = session_id(req) {
             self.identity.sessions.retain(|s| s.id != id);
@@ -124,7 +127,7 @@ impl Sim {
                 .with_header("Location", uri)
                 .with_header("Set-Cookie", expired)
                 .with_header("Cache-Control", "no-store"),
-            None => html(200, signed_out_page()).with_header("Set-Cookie", expired),
+            None => html(200, signed_out_page(&self.css_url())).with_header("Set-Cookie", expired),
         }
     }
 
@@ -139,7 +142,7 @@ impl Sim {
             Ok(t) => t,
             Err(e) => {
                 let ids = self.trace_ids(now);
-                return Err(Box::new(html(400, error_page(&e, &ids))));
+                return Err(Box::new(html(400, error_page(&self.css_url(), &e, &ids))));
             }
         };
         self.authorize_request(target.clone(), q).map_err(|e| Box::new(self.redirect_error(&target, &e, now)))
@@ -208,8 +211,10 @@ impl Sim {
         let action = format!("{}/{}/oauth2/v2.0/authorize/complete", self.endpoints.login, r.target.tenant);
         let app = self.identity.app(&r.target.client_id).map(|a| a.display_name.clone()).unwrap_or_default();
         let personas = Sim::personas();
+        let css = self.css_url();
         let ctx = PageContext {
             action: &action,
+            css: &css,
             app_name: &app,
             personas: &personas,
             preselect: preselect.as_deref(),

@@ -81,6 +81,7 @@ impl Sim {
             [t, "oauth2", "v2.0", "authorize", "complete"] => (*t, Endpoint::AuthorizeComplete),
             [t, "oauth2", "v2.0", "token"] => (*t, Endpoint::Token),
             [t, "oauth2", "v2.0", "logout"] => (*t, Endpoint::Logout),
+            ["_sim", "signin.css"] => return Some(page::stylesheet()),
             _ => return None,
         };
         let tenant = tenant.to_owned();
@@ -100,6 +101,11 @@ impl Sim {
             || tenant.eq_ignore_ascii_case("organizations")
             || tenant.eq_ignore_ascii_case("common")
             || domain.is_some_and(|d| d.eq_ignore_ascii_case(tenant))
+    }
+
+    /// Where the pages' stylesheet is served.
+    fn css_url(&self) -> String {
+        format!("{}/_sim/signin.css", self.endpoints.login)
     }
 
     /// Fresh trace and correlation ids.

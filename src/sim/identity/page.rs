@@ -36,11 +36,28 @@ pub fn html(status: u16, body: String) -> HttpResponse {
         .with_header("Referrer-Policy", "no-referrer")
 }
 
-fn document(title: &str, main: &str) -> String {
+/// The pages' stylesheet, served by the sim itself at `{login}/_sim/signin.css` (the pages
+/// allow only same-origin stylesheets: no inline style).
+pub const STYLESHEET: &str =
+    "body{font-family:system-ui,sans-serif;margin:0;background:#f3f4f6;color:#111}\n\
+main{max-width:34rem;margin:2rem auto;padding:1.5rem;background:#fff;border-radius:.5rem}\n\
+h1{font-size:1.4rem}fieldset{border:1px solid #ccc;border-radius:.4rem;margin:1rem 0}\n\
+label{cursor:pointer}button{font-size:1rem;padding:.5rem 1.2rem;margin-right:.5rem}\n";
+
+/// The stylesheet as an HTTP answer.
+pub fn stylesheet() -> HttpResponse {
+    HttpResponse::new(200, STYLESHEET)
+        .with_header("Content-Type", "text/css; charset=utf-8")
+        .with_header("X-Content-Type-Options", "nosniff")
+}
+
+/// A whole page; `css` is the stylesheet's absolute URL.
+pub fn document(css: &str, title: &str, main: &str) -> String {
     format!(
         "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>{}</title>\n</head>\n<body>\n<main>\n{main}</main>\n</body>\n</html>\n",
+         <link rel=\"stylesheet\" href=\"{}\">\n<title>{}</title>\n</head>\n<body>\n<main>\n{main}</main>\n</body>\n</html>\n",
+        escape(css),
         escape(title)
     )
 }
@@ -52,6 +69,8 @@ fn hidden(name: &str, value: &str) -> String {
 /// What the sign-in page shows besides the request itself.
 pub struct PageContext<'a> {
     pub action: &'a str,
+    /// The stylesheet URL.
+    pub css: &'a str,
     pub app_name: &'a str,
     pub personas: &'a [PersonaInfo],
     /// The persona preselected (from `login_hint` or the directory session).
@@ -135,11 +154,11 @@ pub fn sign_in_page(r: &AuthorizeRequest, ctx: &PageContext) -> String {
         "<button type=\"submit\" name=\"action\" value=\"cancel\" formnovalidate>Cancel</button></p>\n",
     );
     m.push_str("</form>\n");
-    document("Sign in - simulated tenant", &m)
+    document(ctx.css, "Sign in - simulated tenant", &m)
 }
 
 /// The page shown when the request cannot be redirected (unknown client, unregistered URI).
-pub fn error_page(e: &IdentityError, ids: &TraceIds) -> String {
+pub fn error_page(css: &str, e: &IdentityError, ids: &TraceIds) -> String {
     let m = format!(
         "<h1>Sorry, but we are having trouble signing you in.</h1>\n<p>AADSTS{}: {}</p>\n\
          <p>Request Id: {}<br>Correlation Id: {}<br>Timestamp: {}</p>\n",
@@ -149,12 +168,13 @@ pub fn error_page(e: &IdentityError, ids: &TraceIds) -> String {
         escape(&ids.correlation_id),
         escape(&ids.timestamp())
     );
-    document("Sign in error - simulated tenant", &m)
+    document(css, "Sign in error - simulated tenant", &m)
 }
 
 /// The page shown after sign-out when no registered return address was given.
-pub fn signed_out_page() -> String {
+pub fn signed_out_page(css: &str) -> String {
     document(
+        css,
         "Signed out - simulated tenant",
         "<h1>You signed out of your account</h1>\n<p>It is a good idea to close all browser windows.</p>\n",
     )
