@@ -99,6 +99,9 @@ fn tampered_redirect_uri_or_client_gets_an_error_page_not_a_redirect() {
     assert!(resp.body.contains("AADSTS700016"));
     let resp = w.browse(&w.authorize_url(&[]).replace(&w.tenant(), "fabrikam.example"));
     assert!(resp.body.contains("AADSTS90002"));
+    let resp = w.browse(&w.authorize_url(&[("redirect_uri", "http://127.0.0.1:8080/\r\nSet-Cookie: x=1")]));
+    assert_eq!(resp.status, 400, "no header injection through a loopback redirect URI");
+    assert!(resp.header("Location").is_none());
 
     // The form's hidden redirect_uri edited on the way to /complete: refused the same way.
     let page = w.browse(&w.authorize_url(&[]));
@@ -181,4 +184,22 @@ fn registered_apps_match_redirect_uris_exactly() {
     let (ok, slashless) = (url("https://pim.contoso.com/"), url("https://pim.contoso.com"));
     assert_eq!(w.browse(&ok).status, 200);
     assert_eq!(w.browse(&slashless).status, 400, "exact match: the trailing slash counts");
+}
+
+#[test]
+fn a_satisfied_authentication_context_stays_with_the_directory_session() {
+    let mut w = World::new();
+    let claims = r#"{"access_token":{"acrs":{"essential":true,"value":"c1"}}}"#;
+    let done = w.sign_in(&[("claims", claims)], &[("persona", ALEX), ("acrs", "c1"), ("action", "sign_in")]);
+    assert!(get(&redirect_params(&done), "code").is_some());
+    // Plain silent sign-in: the token carries no acrs nobody asked for.
+    let resp = w.browse(&w.authorize_url(&[("prompt", "none")]));
+    let code = get(&redirect_params(&resp), "code").unwrap().to_owned();
+    let (_, body) = w.redeem(&code, VERIFIER);
+    assert_eq!(payload(body["access_token"].as_str().unwrap())["acrs"], serde_json::json!([]));
+    // Asking for c1 again: answered silently, with c1.
+    let resp = w.browse(&w.authorize_url(&[("prompt", "none"), ("claims", claims)]));
+    let code = get(&redirect_params(&resp), "code").expect("silent step-up").to_owned();
+    let (_, body) = w.redeem(&code, VERIFIER);
+    assert_eq!(payload(body["access_token"].as_str().unwrap())["acrs"], serde_json::json!(["c1"]));
 }

@@ -92,9 +92,15 @@ pub struct World {
     pub cookie: Option<String>,
 }
 
+impl Default for World {
+    fn default() -> Self {
+        World { sim: Sim::demo(7, wall()), cookie: None }
+    }
+}
+
 impl World {
     pub fn new() -> World {
-        World { sim: Sim::demo(7, wall()), cookie: None }
+        World::default()
     }
 
     pub fn tenant(&self) -> String {

@@ -91,14 +91,12 @@ impl Sim {
         if let Some(old) = session_id(req) {
             self.identity.sessions.retain(|s| s.id != old);
         }
-        let session = DirectorySession {
-            id: id.clone(),
-            auth: auth.clone(),
-            expires_at: now + DIRECTORY_SESSION_LIFETIME,
-        };
+        let mut for_code = auth.clone();
+        for_code.acrs.retain(|a| request.acrs.contains(a));
+        let session = DirectorySession { id: id.clone(), auth, expires_at: now + DIRECTORY_SESSION_LIFETIME };
         self.identity.sessions.push(session);
         let cookie = format!("{SESSION_COOKIE}={id}; {}", self.cookie_attributes());
-        self.issue_code(&request, auth, Some(cookie), now)
+        self.issue_code(&request, for_code, Some(cookie), now)
     }
 
     pub(super) fn logout(

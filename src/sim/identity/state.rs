@@ -22,7 +22,9 @@ pub enum RedirectRule {
 impl RedirectRule {
     /// An exact rule, after checking that `uri` is an absolute http(s) URL without a fragment.
     pub fn exact(uri: &str) -> Result<RedirectRule, AppRegistrationError> {
-        let ok = (uri.starts_with("https://") || uri.starts_with("http://")) && !uri.contains('#');
+        let ok = (uri.starts_with("https://") || uri.starts_with("http://"))
+            && !uri.contains('#')
+            && !uri.bytes().any(|b| b <= b' ' || b == 0x7f);
         if ok && uri.split_once("://").is_some_and(|(_, r)| !r.is_empty()) {
             Ok(RedirectRule::Exact(uri.to_owned()))
         } else {
@@ -30,8 +32,12 @@ impl RedirectRule {
         }
     }
 
-    /// True when `uri` is accepted.
+    /// True when `uri` is accepted. Never with spaces or control characters (a `Location`
+    /// header is built from it) or a fragment.
     pub fn accepts(&self, uri: &str) -> bool {
+        if uri.bytes().any(|b| b <= b' ' || b == 0x7f) {
+            return false;
+        }
         match self {
             RedirectRule::Exact(u) => u == uri,
             RedirectRule::AnyLoopback => {
