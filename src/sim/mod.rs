@@ -5,6 +5,10 @@
 //! - [`Sim::handle`] answers one request; [`Sim::serve`] also reports injected latency or drops.
 //! - [`SimTransport`] carries the typed client's requests to a shared `Sim` in process.
 //! - Tokens come from [`Sim::mint_token`]; virtual time moves with [`Sim::advance`].
+//! - Entra-like sign-in under `{login}/{tenant}/oauth2/v2.0/` (`authorize` with a persona page,
+//!   `token`, `logout`) for the app's real sign-in code; see [`Sim::register_app`] and
+//!   [`DEMO_CLIENT_ID`]. The directory session is the `sim_session` cookie: an HTTP server
+//!   passes `Cookie` through and writes back `Set-Cookie` and `Location` as answered.
 //!
 //! ```
 //! use chrono::{TimeZone, Utc};
@@ -40,6 +44,7 @@ mod graph_policies;
 mod graph_roles;
 mod history;
 mod http;
+mod identity;
 mod lifecycle;
 mod model;
 mod personas;
@@ -59,6 +64,10 @@ use serde::{Deserialize, Serialize};
 
 pub use catalog::{AzureRole, EntraRole, AZURE_ROLES, ENTRA_ROLES};
 pub use faults::{Fault, FaultRule, Served};
+pub use identity::{
+    AppRegistrationError, IdentityError, RedirectRule, CODE_LIFETIME, DEMO_CLIENT_ID,
+    DIRECTORY_SESSION_LIFETIME, SESSION_COOKIE, SPA_REFRESH_TOKEN_LIFETIME, TOKEN_LIFETIME,
+};
 pub use model::{Kind, Level};
 pub use personas::{Persona, PERSONAS};
 pub use token::{Audience, TokenClaims};
@@ -129,6 +138,9 @@ pub struct Sim {
     pub(crate) policies: Vec<PolicyOverride>,
     pub(crate) audit: Vec<AuditEvent>,
     pub(crate) reviews: Vec<ReviewDefinition>,
+    /// Identity endpoints: apps, codes, refresh tokens, directory sessions, consents.
+    #[serde(default)]
+    pub(crate) identity: identity::IdentityState,
     /// Test-only fault rules; not part of a snapshot.
     #[serde(skip)]
     pub(crate) faults: Vec<FaultRule>,

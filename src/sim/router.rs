@@ -126,6 +126,9 @@ impl Sim {
 
     /// Answers a request that passed fault injection.
     pub(crate) fn route(&mut self, req: &HttpRequest, now: DateTime<Utc>) -> HttpResponse {
+        if let Some(response) = self.identity_endpoints(req, now) {
+            return response;
+        }
         let request_id = self.new_id();
         let url = req.url.as_str();
         let endpoints = self.endpoints.clone();

@@ -36,6 +36,7 @@ impl Sim {
             policies: Vec::new(),
             audit: Vec::new(),
             reviews: Vec::new(),
+            identity: Default::default(),
             faults: Vec::new(),
         }
     }

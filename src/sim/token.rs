@@ -155,8 +155,13 @@ fn hmac(secret: &[u8], data: &[u8]) -> Vec<u8> {
 
 /// Signs a payload into a token.
 pub fn sign(secret: &str, payload: &Payload) -> String {
+    sign_claims(secret, payload)
+}
+
+/// Signs any JSON claims set into a JWT-shaped token (access and ID tokens alike).
+pub fn sign_claims<T: Serialize>(secret: &str, claims: &T) -> String {
     let header = URL_SAFE_NO_PAD.encode(br#"{"typ":"JWT","alg":"HS256","kid":"sim"}"#);
-    let body = URL_SAFE_NO_PAD.encode(serde_json::to_vec(payload).unwrap_or_default());
+    let body = URL_SAFE_NO_PAD.encode(serde_json::to_vec(claims).unwrap_or_default());
     let signing_input = format!("{header}.{body}");
     let sig = URL_SAFE_NO_PAD.encode(hmac(secret.as_bytes(), signing_input.as_bytes()));
     format!("{signing_input}.{sig}")
