@@ -84,7 +84,11 @@ async fn the_typed_client_reads_the_demo_tenant_running_in_this_tab() {
     let access = client.load_my_access().await.expect("one batch round trip");
     let eligible = access.eligible_roles.expect("eligible roles");
     assert!(!eligible.is_empty(), "the demo engineer has eligible Entra roles");
-    assert!(eligible.iter().all(|i| i.role_definition.as_ref().and_then(|d| d.display_name.clone()).is_some()));
+    assert!(eligible.iter().all(|i| i
+        .role_definition
+        .as_ref()
+        .and_then(|d| d.display_name.clone())
+        .is_some()));
     let groups = access.eligible_groups.expect("eligible groups");
     assert!(!groups.is_empty(), "the demo engineer has PIM groups");
     session.set(None);

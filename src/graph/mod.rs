@@ -9,8 +9,9 @@
 //! - [`url`]: percent-encoding and OData literals; [`schema`]: conformance to Graph's schema;
 //! - [`scripted`]: scripted transport, token provider and environment for tests.
 
-pub mod client;
+pub mod actions;
 pub mod adapt;
+pub mod client;
 pub mod error;
 mod error_text;
 pub mod routes;

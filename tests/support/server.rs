@@ -109,7 +109,12 @@ fn respond_sim(mut request: Request, sim: &Mutex<Sim>, origin: &str) {
     let headers = request.headers().iter().map(|h| (h.field.to_string(), h.value.to_string())).collect();
     let mut body = String::new();
     let _ = request.as_reader().read_to_string(&mut body);
-    let req = HttpRequest { method, url: format!("{origin}{}", request.url()), headers, body: (!body.is_empty()).then_some(body) };
+    let req = HttpRequest {
+        method,
+        url: format!("{origin}{}", request.url()),
+        headers,
+        body: (!body.is_empty()).then_some(body),
+    };
     let served = sim.lock().expect("sim lock").serve(&req, Utc::now());
     std::thread::sleep(served.delay);
     let Some(answer) = served.response else {

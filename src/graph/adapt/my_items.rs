@@ -3,10 +3,10 @@
 
 use std::collections::BTreeMap;
 
-use crate::domain::ids::{AccessId as DomainAccess, ArmScope, DirectoryScopeId, EligibilityScheduleId, PrincipalId};
-use crate::domain::item::{
-    ActiveKind, HeldVia, ItemState, RequestTarget, RoleItem, ScopeKind, ScopeLabel,
+use crate::domain::ids::{
+    AccessId as DomainAccess, ArmScope, DirectoryScopeId, EligibilityScheduleId, PrincipalId,
 };
+use crate::domain::item::{ActiveKind, HeldVia, ItemState, RequestTarget, RoleItem, ScopeKind, ScopeLabel};
 use crate::domain::item_key::ItemKey;
 use crate::graph::client::MyAccess;
 use crate::graph::wire::arm::{ArmResource, ArmScheduleInstance};
@@ -53,18 +53,36 @@ pub fn my_items(
     }
     for i in active_roles.into_iter().flatten() {
         if let Some(item) = entra_item(me, i) {
-            merge_active(&mut rows, item, i.start_date_time.map(|t| t.0), i.end_date_time.map(|t| t.0), &i.assignment_type);
+            merge_active(
+                &mut rows,
+                item,
+                i.start_date_time.map(|t| t.0),
+                i.end_date_time.map(|t| t.0),
+                &i.assignment_type,
+            );
         }
     }
     for i in active_groups.into_iter().flatten() {
         if let Some(item) = group_item(me, i) {
-            merge_active(&mut rows, item, i.start_date_time.map(|t| t.0), i.end_date_time.map(|t| t.0), &i.assignment_type);
+            merge_active(
+                &mut rows,
+                item,
+                i.start_date_time.map(|t| t.0),
+                i.end_date_time.map(|t| t.0),
+                &i.assignment_type,
+            );
         }
     }
     for r in arm.map(|a| a.active.as_slice()).unwrap_or_default() {
         if let Some(item) = azure_item(me, r) {
             let p = &r.properties;
-            merge_active(&mut rows, item, p.start_date_time.map(|t| t.0), p.end_date_time.map(|t| t.0), &p.assignment_type);
+            merge_active(
+                &mut rows,
+                item,
+                p.start_date_time.map(|t| t.0),
+                p.end_date_time.map(|t| t.0),
+                &p.assignment_type,
+            );
         }
     }
     (rows.into_values().collect(), errors)
@@ -116,7 +134,11 @@ fn held(member: &Option<MemberType>) -> HeldVia {
 fn entra_item(me: &PrincipalId, i: &RoleScheduleInstance) -> Option<RoleItem> {
     let role = i.role_definition_id.clone()?;
     let scope = i.directory_scope_id.clone().unwrap_or_else(|| DirectoryScopeId::new("/"));
-    let name = i.role_definition.as_ref().and_then(|d| d.display_name.clone()).unwrap_or_else(|| role.as_str().to_owned());
+    let name = i
+        .role_definition
+        .as_ref()
+        .and_then(|d| d.display_name.clone())
+        .unwrap_or_else(|| role.as_str().to_owned());
     let label = if scope.as_str() == "/" {
         ScopeLabel { kind: ScopeKind::Tenant, name: "Directory".into() }
     } else if let Some(au) = scope.as_str().strip_prefix("/administrativeUnits/") {
@@ -138,7 +160,8 @@ fn group_item(me: &PrincipalId, i: &GroupScheduleInstance) -> Option<RoleItem> {
         AccessId::Owner => DomainAccess::Owner,
         AccessId::Other(_) => return None,
     };
-    let name = i.group.as_ref().and_then(|g| g.display_name.clone()).unwrap_or_else(|| group.as_str().to_owned());
+    let name =
+        i.group.as_ref().and_then(|g| g.display_name.clone()).unwrap_or_else(|| group.as_str().to_owned());
     let label = ScopeLabel { kind: ScopeKind::Group, name: name.clone() };
     let mut item = RoleItem::new(name, label, me.clone(), RequestTarget::Group { group, access });
     item.held = held(&i.member_type);
@@ -160,9 +183,8 @@ fn azure_item(me: &PrincipalId, r: &ArmResource<ArmScheduleInstance>) -> Option<
         .and_then(|s| s.display_name.clone())
         .unwrap_or_else(|| scope.short_name().to_owned());
     let kind = match scope.kind() {
-        crate::domain::arm_scope::ArmScopeKind::Root | crate::domain::arm_scope::ArmScopeKind::ManagementGroup => {
-            ScopeKind::ManagementGroup
-        }
+        crate::domain::arm_scope::ArmScopeKind::Root
+        | crate::domain::arm_scope::ArmScopeKind::ManagementGroup => ScopeKind::ManagementGroup,
         crate::domain::arm_scope::ArmScopeKind::Subscription => ScopeKind::Subscription,
         crate::domain::arm_scope::ArmScopeKind::ResourceGroup => ScopeKind::ResourceGroup,
         _ => ScopeKind::Resource,
@@ -173,7 +195,8 @@ fn azure_item(me: &PrincipalId, r: &ArmResource<ArmScheduleInstance>) -> Option<
         .or_else(|| p.linked_role_eligibility_schedule_id.clone())
         .map(EligibilityScheduleId::new);
     let label = ScopeLabel { kind, name: scope_name };
-    let mut item = RoleItem::new(name, label, me.clone(), RequestTarget::Azure { role, scope, eligibility_schedule });
+    let mut item =
+        RoleItem::new(name, label, me.clone(), RequestTarget::Azure { role, scope, eligibility_schedule });
     item.held = held(&p.member_type);
     item.eligibility_end = p.end_date_time.map(|t| t.0);
     Some(item)

@@ -10,7 +10,8 @@ use crate::ui::widgets::EmptyState;
 #[component]
 pub fn SignInGate(children: ChildrenFn) -> impl IntoView {
     let account = use_demo_account();
-    move || match account {
+    move || {
+        match account {
         Some(account) if account.0.with(Option::is_some) => children().into_any(),
         Some(_) => view! { <PersonaPicker /> }.into_any(),
         None => view! {
@@ -19,5 +20,6 @@ pub fn SignInGate(children: ChildrenFn) -> impl IntoView {
             </EmptyState>
         }
         .into_any(),
+    }
     }
 }

@@ -1,0 +1,149 @@
+//! "My roles" end to end in process: the typed client against the simulated tenant, the adapter
+//! to rows, and activation/deactivation through the per-plane request layer.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use chrono::{DateTime, TimeZone, Utc};
+use futures::executor::block_on;
+use futures::future::LocalBoxFuture;
+use pim_console::config::Cloud;
+use pim_console::domain::ids::PrincipalId;
+use pim_console::domain::item::{ItemState, RoleItem};
+use pim_console::domain::item_key::Plane;
+use pim_console::domain::IsoDuration;
+use pim_console::graph::actions::{activate, deactivate, ActivationInput};
+use pim_console::graph::adapt::{my_items, ArmAccess};
+use pim_console::graph::scripted::FixedEnv;
+use pim_console::graph::wire::values::RequestStatus;
+use pim_console::graph::{Api, ErrorKind, GraphClient, TokenError, TokenProvider};
+use pim_console::sim::{Sim, SimTransport, TokenClaims};
+
+const ALEX: &str = "alex@contoso.example";
+
+struct SimTokens {
+    sim: Rc<RefCell<Sim>>,
+    now: DateTime<Utc>,
+    mfa: bool,
+    acrs: Vec<String>,
+}
+
+impl TokenProvider for SimTokens {
+    fn access_token(&self, api: Api, _fresh: bool) -> LocalBoxFuture<'_, Result<String, TokenError>> {
+        let mut claims = if api == Api::Graph { TokenClaims::graph() } else { TokenClaims::arm() };
+        if self.mfa {
+            claims = claims.with_mfa();
+        }
+        for c in &self.acrs {
+            claims = claims.with_acrs(c);
+        }
+        let token = self.sim.borrow_mut().mint_token_at(ALEX, claims, self.now);
+        Box::pin(async move { Ok(token) })
+    }
+}
+
+fn start() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 2, 9, 0, 0).unwrap()
+}
+
+fn client(sim: &Rc<RefCell<Sim>>, mfa: bool, acrs: &[&str]) -> GraphClient {
+    let now = start();
+    let transport = SimTransport::new(Rc::clone(sim), move || now);
+    let tokens =
+        SimTokens { sim: Rc::clone(sim), now, mfa, acrs: acrs.iter().map(|s| s.to_string()).collect() };
+    GraphClient::new(
+        Rc::new(transport),
+        Rc::new(tokens),
+        Rc::new(FixedEnv::default()),
+        Cloud::Public.endpoints(),
+    )
+}
+
+async fn load(client: &GraphClient) -> Vec<RoleItem> {
+    let me =
+        PrincipalId::new(pim_console::sim::Sim::personas().into_iter().find(|p| p.upn == ALEX).unwrap().id);
+    let graph = client.load_my_access().await.expect("batch");
+    let arm = Ok(ArmAccess {
+        eligible: client.arm_my_eligible_roles().await.expect("arm eligible"),
+        active: client.arm_my_active_roles().await.expect("arm active"),
+    });
+    let (items, errors) = my_items(&me, &graph, Some(&arm));
+    assert!(errors.is_empty(), "{errors:?}");
+    items
+}
+
+fn input() -> ActivationInput {
+    ActivationInput {
+        duration: IsoDuration::from_hours(1),
+        justification: Some("Investigating incident INC-4711".into()),
+        ticket: Some(("ServiceNow".into(), "INC-4711".into())),
+        start: None,
+    }
+}
+
+#[test]
+fn the_engineer_sees_eligible_items_in_all_three_planes_with_names_and_scopes() {
+    let sim = Rc::new(RefCell::new(Sim::demo(7, start())));
+    let items = block_on(load(&client(&sim, false, &[])));
+    for plane in [Plane::EntraRole, Plane::Group, Plane::Azure] {
+        assert!(items.iter().any(|i| i.key.plane() == plane && i.eligible), "no eligible {plane:?} item");
+    }
+    assert!(items.iter().all(|i| !i.name.is_empty() && !i.scope.name.is_empty()));
+    assert!(items.iter().any(|i| i.name == "Global Reader"
+        || i.name == "Security Reader"
+        || i.name.contains("Administrator")));
+}
+
+#[test]
+fn activation_answers_per_policy_and_an_active_item_deactivates_after_five_minutes() {
+    let sim = Rc::new(RefCell::new(Sim::demo(7, start())));
+    let plain = client(&sim, true, &["c1"]);
+    let items = block_on(load(&plain));
+    let mut provisioned = None;
+    let mut pending = 0;
+    for item in items.iter().filter(|i| i.eligible && matches!(i.state, ItemState::Eligible)) {
+        match block_on(activate(&plain, item, &input())) {
+            Ok(s) if s.status == Some(RequestStatus::Provisioned) => {
+                provisioned = provisioned.or(Some(item.clone()))
+            }
+            Ok(s) if s.status == Some(RequestStatus::PendingApproval) => pending += 1,
+            Ok(s) => assert!(matches!(s.status, Some(RequestStatus::Granted)), "{:?}", s.status),
+            Err(e) => assert!(
+                matches!(e.kind(), ErrorKind::PolicyViolation | ErrorKind::RoleAssignmentRequestExists),
+                "{} failed: {e:?}",
+                item.name
+            ),
+        }
+    }
+    assert!(pending > 0, "the demo has roles that need approval");
+    let item = provisioned.expect("at least one item activates at once");
+    let after = block_on(load(&plain));
+    let row = after.iter().find(|i| i.key == item.key).unwrap();
+    assert!(row.state.is_active(), "{} is active after activation: {:?}", row.name, row.state);
+
+    let too_soon = block_on(deactivate(&plain, row)).unwrap_err();
+    assert_eq!(too_soon.kind(), ErrorKind::ActiveDurationTooShort);
+    sim.borrow_mut().advance(chrono::Duration::minutes(6));
+    let later = client(&sim, true, &["c1"]);
+    // The client's clock is fixed; the sim's offset moved it six minutes on.
+    let done = block_on(deactivate(&later, row)).expect("deactivation after five minutes");
+    assert_eq!(done.status, Some(RequestStatus::Revoked));
+}
+
+#[test]
+fn without_mfa_or_the_authentication_context_the_service_says_which_rule_failed() {
+    let sim = Rc::new(RefCell::new(Sim::demo(7, start())));
+    let weak = client(&sim, false, &[]);
+    let items = block_on(load(&weak));
+    let kinds: Vec<ErrorKind> = items
+        .iter()
+        .filter(|i| i.eligible && i.key.plane() == Plane::EntraRole)
+        .filter_map(|i| block_on(activate(&weak, i, &input())).err().map(|e| e.kind()))
+        .collect();
+    assert!(
+        kinds.contains(&ErrorKind::ClaimsChallenge),
+        "an auth-context role asks for a step-up: {kinds:?}"
+    );
+    assert!(kinds.contains(&ErrorKind::PolicyViolation), "an MFA role names MfaRule: {kinds:?}");
+}
