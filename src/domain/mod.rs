@@ -6,18 +6,23 @@ pub mod arm_scope;
 pub mod badges;
 pub mod countdown;
 pub mod duration;
+pub mod duration_input;
 pub mod encode;
+pub mod form;
 pub mod format;
 pub mod ids;
 pub mod item;
 pub mod item_key;
 pub mod policy;
 pub mod policy_cache;
+pub mod recent;
 
 pub use arm_scope::{ArmScopeKind, ScopeRelation};
 pub use badges::{Badge, BadgeKind};
 pub use countdown::Countdown;
 pub use duration::IsoDuration;
+pub use duration_input::{duration_choices, parse_duration_input, DurationChoice};
+pub use form::{validate, validate_for, ActivationForm, Field, FieldErrors, Ticket, ValidForm};
 pub use ids::{
     AccessId, ArmScope, DirectoryScopeId, DirectoryScopeKind, EligibilityScheduleId, GroupId, PolicyId,
     PrincipalId, RequestId, RoleDefinitionId, RuleId,
@@ -28,3 +33,4 @@ pub use policy::{
     ActivationPolicy, AdminExpiry, Approver, ApproverKind, AuthContext, Enablement, PolicyRule, RuleFacts,
 };
 pub use policy_cache::PolicyCache;
+pub use recent::RecentJustifications;
