@@ -13,9 +13,12 @@ pub mod format;
 pub mod ids;
 pub mod item;
 pub mod item_key;
+pub mod plan;
 pub mod policy;
 pub mod policy_cache;
 pub mod recent;
+#[cfg(test)]
+mod test_items;
 
 pub use arm_scope::{ArmScopeKind, ScopeRelation};
 pub use badges::{Badge, BadgeKind};
@@ -29,6 +32,9 @@ pub use ids::{
 };
 pub use item::{ActiveKind, HeldVia, ItemState, RequestTarget, RoleItem, ScopeKind, ScopeLabel};
 pub use item_key::{ItemKey, Plane};
+pub use plan::{
+    plan_batch, BatchPlan, PlanAction, PlanEntry, PlanOptions, PlanSummary, SessionAuth, StepUp, StepUpGroup,
+};
 pub use policy::{
     ActivationPolicy, AdminExpiry, Approver, ApproverKind, AuthContext, Enablement, PolicyRule, RuleFacts,
 };
