@@ -8,11 +8,13 @@ pub mod countdown;
 pub mod duration;
 pub mod duration_input;
 pub mod encode;
+pub mod error_kind;
 pub mod form;
 pub mod format;
 pub mod ids;
 pub mod item;
 pub mod item_key;
+pub mod outcome;
 pub mod plan;
 pub mod policy;
 pub mod policy_cache;
@@ -25,6 +27,7 @@ pub use badges::{Badge, BadgeKind};
 pub use countdown::Countdown;
 pub use duration::IsoDuration;
 pub use duration_input::{duration_choices, parse_duration_input, DurationChoice};
+pub use error_kind::{ErrorKind, Explanation};
 pub use form::{validate, validate_for, ActivationForm, Field, FieldErrors, Ticket, ValidForm};
 pub use ids::{
     AccessId, ArmScope, DirectoryScopeId, DirectoryScopeKind, EligibilityScheduleId, GroupId, PolicyId,
@@ -32,6 +35,7 @@ pub use ids::{
 };
 pub use item::{ActiveKind, HeldVia, ItemState, RequestTarget, RoleItem, ScopeKind, ScopeLabel};
 pub use item_key::{ItemKey, Plane};
+pub use outcome::{classify_status, Outcome, PollSchedule, RequestSnapshot, StatusClass};
 pub use plan::{
     plan_batch, BatchPlan, PlanAction, PlanEntry, PlanOptions, PlanSummary, SessionAuth, StepUp, StepUpGroup,
 };
