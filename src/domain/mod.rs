@@ -14,6 +14,7 @@ pub mod format;
 pub mod ids;
 pub mod item;
 pub mod item_key;
+pub mod list;
 pub mod outcome;
 pub mod plan;
 pub mod policy;
@@ -35,6 +36,7 @@ pub use ids::{
 };
 pub use item::{ActiveKind, HeldVia, ItemState, RequestTarget, RoleItem, ScopeKind, ScopeLabel};
 pub use item_key::{ItemKey, Plane};
+pub use list::{ListIndex, ListQuery, SortKey, StateFilter};
 pub use outcome::{classify_status, Outcome, PollSchedule, RequestSnapshot, StatusClass};
 pub use plan::{
     plan_batch, BatchPlan, PlanAction, PlanEntry, PlanOptions, PlanSummary, SessionAuth, StepUp, StepUpGroup,
