@@ -28,9 +28,9 @@ pub fn encode(s: &str) -> String {
     encode_keeping(s, &[])
 }
 
-/// Encodes a query-string value; `/` and `:` stay readable (both are legal in a query).
+/// Encodes a query-string value; `/`, `:` and `,` stay readable (all legal in a query).
 pub fn encode_query_value(s: &str) -> String {
-    encode_keeping(s, b"/:")
+    encode_keeping(s, b"/:,")
 }
 
 fn hex(b: u8) -> Option<u8> {

@@ -3,17 +3,46 @@
 //! Nothing here reads the clock or the network: time comes in as `DateTime<Utc>` parameters.
 
 pub mod arm_scope;
+pub mod badges;
+pub mod countdown;
 pub mod duration;
+pub mod duration_input;
 pub mod encode;
+pub mod error_kind;
+pub mod form;
+pub mod format;
 pub mod ids;
 pub mod item;
 pub mod item_key;
+pub mod list;
+pub mod outcome;
+pub mod plan;
+pub mod policy;
+pub mod policy_cache;
+pub mod recent;
+#[cfg(test)]
+mod test_items;
 
 pub use arm_scope::{ArmScopeKind, ScopeRelation};
+pub use badges::{Badge, BadgeKind};
+pub use countdown::Countdown;
 pub use duration::IsoDuration;
+pub use duration_input::{duration_choices, parse_duration_input, DurationChoice};
+pub use error_kind::{ErrorKind, Explanation};
+pub use form::{validate, validate_for, ActivationForm, Field, FieldErrors, Ticket, ValidForm};
 pub use ids::{
     AccessId, ArmScope, DirectoryScopeId, DirectoryScopeKind, EligibilityScheduleId, GroupId, PolicyId,
     PrincipalId, RequestId, RoleDefinitionId, RuleId,
 };
 pub use item::{ActiveKind, HeldVia, ItemState, RequestTarget, RoleItem, ScopeKind, ScopeLabel};
 pub use item_key::{ItemKey, Plane};
+pub use list::{ListIndex, ListQuery, SortKey, StateFilter};
+pub use outcome::{classify_status, Outcome, PollSchedule, RequestSnapshot, StatusClass};
+pub use plan::{
+    plan_batch, BatchPlan, PlanAction, PlanEntry, PlanOptions, PlanSummary, SessionAuth, StepUp, StepUpGroup,
+};
+pub use policy::{
+    ActivationPolicy, AdminExpiry, Approver, ApproverKind, AuthContext, Enablement, PolicyRule, RuleFacts,
+};
+pub use policy_cache::PolicyCache;
+pub use recent::RecentJustifications;

@@ -1,0 +1,123 @@
+//! A cache of activation policies keyed by item, with an expiry.
+//!
+//! Policies change rarely, and one page load needs dozens of them; the UI fetches the missing
+//! ones once ([`PolicyCache::missing`]), stores them, and shows cached ones at once. Group policy
+//! ids change when a group is onboarded, so the cache is keyed by item, never by policy id.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Duration, Utc};
+
+use super::item_key::ItemKey;
+use super::policy::ActivationPolicy;
+
+/// How long a fetched policy is trusted before it is fetched again.
+pub const DEFAULT_POLICY_TTL: Duration = Duration::minutes(30);
+
+/// Policies by item, each stamped with when it was stored.
+#[derive(Clone, Debug)]
+pub struct PolicyCache {
+    ttl: Duration,
+    entries: HashMap<ItemKey, (ActivationPolicy, DateTime<Utc>)>,
+}
+
+impl Default for PolicyCache {
+    fn default() -> Self {
+        PolicyCache::new(DEFAULT_POLICY_TTL)
+    }
+}
+
+impl PolicyCache {
+    /// An empty cache whose entries live for `ttl`.
+    pub fn new(ttl: Duration) -> Self {
+        PolicyCache { ttl, entries: HashMap::new() }
+    }
+
+    /// The policy for `key` if stored less than the TTL before `now`.
+    pub fn get(&self, key: &ItemKey, now: DateTime<Utc>) -> Option<&ActivationPolicy> {
+        self.entries.get(key).filter(|(_, at)| now - *at < self.ttl && *at <= now).map(|(p, _)| p)
+    }
+
+    /// The policy for `key` however old (to show something while a fresh copy loads).
+    pub fn get_stale(&self, key: &ItemKey) -> Option<&ActivationPolicy> {
+        self.entries.get(key).map(|(p, _)| p)
+    }
+
+    /// Stores a policy fetched at `now`.
+    pub fn put(&mut self, key: ItemKey, policy: ActivationPolicy, now: DateTime<Utc>) {
+        self.entries.insert(key, (policy, now));
+    }
+
+    /// Forgets one item's policy (after a policy-rule failure says it was wrong).
+    pub fn invalidate(&mut self, key: &ItemKey) {
+        self.entries.remove(key);
+    }
+
+    /// Drops expired entries.
+    pub fn purge(&mut self, now: DateTime<Utc>) {
+        let ttl = self.ttl;
+        self.entries.retain(|_, (_, at)| now - *at < ttl);
+    }
+
+    /// The keys among `keys` with no fresh policy: what to fetch, in the given order, without repeats.
+    pub fn missing<'a>(
+        &self,
+        keys: impl IntoIterator<Item = &'a ItemKey>,
+        now: DateTime<Utc>,
+    ) -> Vec<ItemKey> {
+        let mut out: Vec<ItemKey> = Vec::new();
+        for key in keys {
+            if self.get(key, now).is_none() && !out.contains(key) {
+                out.push(key.clone());
+            }
+        }
+        out
+    }
+
+    /// Number of stored entries (fresh or not).
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// True when nothing is stored.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::duration::IsoDuration;
+    use crate::domain::ids::{AccessId, GroupId};
+
+    fn at(s: &str) -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
+    }
+
+    #[test]
+    fn entries_expire_after_the_ttl() {
+        let key = ItemKey::group(&GroupId::new("g1"), AccessId::Member);
+        let mut cache = PolicyCache::new(Duration::minutes(10));
+        let policy = ActivationPolicy { max_duration: IsoDuration::from_hours(2), ..Default::default() };
+        cache.put(key.clone(), policy.clone(), at("2026-01-01T10:00:00Z"));
+        assert_eq!(cache.get(&key, at("2026-01-01T10:09:59Z")), Some(&policy));
+        assert_eq!(cache.get(&key, at("2026-01-01T10:10:00Z")), None);
+        assert_eq!(cache.get_stale(&key), Some(&policy));
+        cache.purge(at("2026-01-01T10:10:00Z"));
+        assert!(cache.is_empty());
+    }
+
+    #[test]
+    fn missing_lists_what_to_fetch_once() {
+        let a = ItemKey::group(&GroupId::new("a"), AccessId::Member);
+        let b = ItemKey::group(&GroupId::new("b"), AccessId::Owner);
+        let mut cache = PolicyCache::default();
+        let now = at("2026-01-01T10:00:00Z");
+        cache.put(a.clone(), ActivationPolicy::default(), now);
+        assert_eq!(cache.missing([&a, &b, &b], now), vec![b.clone()]);
+        cache.invalidate(&a);
+        assert_eq!(cache.missing([&a], now), vec![a]);
+        assert_eq!(cache.len(), 0);
+    }
+}
