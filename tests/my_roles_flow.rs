@@ -147,3 +147,28 @@ fn without_mfa_or_the_authentication_context_the_service_says_which_rule_failed(
     );
     assert!(kinds.contains(&ErrorKind::PolicyViolation), "an MFA role names MfaRule: {kinds:?}");
 }
+
+#[test]
+fn every_item_has_a_readable_policy_and_the_demo_shows_each_kind_of_requirement() {
+    use pim_console::graph::load::{my_roles, policy_of};
+    let sim = Rc::new(RefCell::new(Sim::demo(7, start())));
+    let c = client(&sim, false, &[]);
+    let me = PrincipalId::new(Sim::personas().into_iter().find(|p| p.upn == ALEX).unwrap().id);
+    let (items, errors) = block_on(my_roles(&c, &me));
+    assert!(errors.is_empty(), "{errors:?}");
+    let policies: Vec<_> = items
+        .iter()
+        .map(|i| block_on(policy_of(&c, i)).unwrap_or_else(|e| panic!("policy of {}: {e:?}", i.name)))
+        .collect();
+    assert!(policies.iter().all(|p| p.max_duration.as_seconds() > 0));
+    assert!(
+        policies.iter().any(|p| p.approval_required && !p.approvers.is_empty()),
+        "an approval role with approvers"
+    );
+    assert!(policies.iter().any(|p| p.require_mfa), "an MFA role");
+    assert!(
+        policies.iter().any(|p| p.auth_context.as_ref().is_some_and(|c| c.0 == "c1")),
+        "an auth-context role"
+    );
+    assert!(policies.iter().any(|p| !p.approval_required && !p.require_mfa && p.auth_context.is_none()));
+}

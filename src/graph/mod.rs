@@ -14,6 +14,7 @@ pub mod adapt;
 pub mod client;
 pub mod error;
 mod error_text;
+pub mod load;
 pub mod routes;
 pub mod schema;
 pub mod scripted;
