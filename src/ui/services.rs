@@ -2,13 +2,18 @@
 
 use std::rc::Rc;
 
+use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
 use crate::config::{AppConfig, Cloud};
+use crate::domain::ids::PrincipalId;
+use crate::domain::plan::SessionAuth;
+use crate::domain::policy::AuthContext;
 use crate::graph::client::GraphClient;
 use crate::graph::{TokenProvider, Transport};
 use crate::platform::demo::{DemoSession, DemoTenant, DemoTransport};
 use crate::platform::env::BrowserEnv;
+use crate::sim::Sim;
 
 /// Where the app's data comes from.
 #[derive(Clone)]
@@ -34,6 +39,38 @@ impl Services {
         let tokens: Rc<dyn TokenProvider> = session.clone();
         let client = GraphClient::new(transport, tokens, Rc::new(BrowserEnv), Cloud::Public.endpoints());
         Services { client: Rc::new(client), backend: Backend::Demo(session) }
+    }
+}
+
+impl Services {
+    /// The tenant's current time (the demo's clock can be skipped ahead).
+    pub fn now(&self) -> DateTime<Utc> {
+        match &self.backend {
+            Backend::Demo(session) => session.tenant.now(),
+        }
+    }
+
+    /// The signed-in user's object id: the `principalId` of self-service requests.
+    pub fn me(&self) -> Option<PrincipalId> {
+        match &self.backend {
+            Backend::Demo(session) => {
+                let upn = session.signed_in()?.upn;
+                Sim::personas().into_iter().find(|p| p.upn == upn).map(|p| PrincipalId::new(p.id))
+            }
+        }
+    }
+
+    /// What the current sign-in proves (MFA, authentication contexts).
+    pub fn session_auth(&self) -> SessionAuth {
+        match &self.backend {
+            Backend::Demo(session) => session
+                .signed_in()
+                .map(|s| SessionAuth {
+                    has_mfa: s.mfa,
+                    contexts: s.contexts.into_iter().map(AuthContext).collect(),
+                })
+                .unwrap_or_default(),
+        }
     }
 }
 

@@ -1,7 +1,9 @@
 //! From wire types to the domain's view: what the service says, turned into what the app shows.
 
 mod my_items;
+mod outcome;
 mod policy;
 
 pub use my_items::{my_items, ArmAccess};
+pub use outcome::{activation_outcome, error_kind};
 pub use policy::{activation_policy, rule};

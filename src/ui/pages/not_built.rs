@@ -17,12 +17,6 @@ fn NotBuilt(page: Page, will: &'static str) -> impl IntoView {
     }
 }
 
-/// My eligible and active roles across Entra roles, PIM groups and Azure resources.
-#[component]
-pub fn MyRolesPage() -> impl IntoView {
-    view! { <NotBuilt page=Page::MyRoles will="This page will list your eligible and active Entra roles, PIM groups and Azure roles, and activate one or many at once." /> }
-}
-
 /// My pending and past requests.
 #[component]
 pub fn MyRequestsPage() -> impl IntoView {

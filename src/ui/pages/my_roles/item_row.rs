@@ -1,0 +1,105 @@
+//! One row of My roles: what it is, where, how it is held, its state and requirements.
+
+use leptos::prelude::*;
+
+use super::state::MyRolesState;
+use crate::domain::countdown::Countdown;
+use crate::domain::item::{ActiveKind, HeldVia, ItemState, RoleItem};
+
+/// Deactivation is refused for five minutes after an activation starts (ActiveDurationTooShort).
+const MIN_ACTIVE_SECONDS: i64 = 5 * 60;
+
+/// A selectable row with its badges and the action that fits its state.
+#[component]
+pub fn ItemRow(item: RoleItem, state: MyRolesState) -> impl IntoView {
+    let key = item.key.clone();
+    let selectable = item.eligible && matches!(item.state, ItemState::Eligible);
+    let checked = {
+        let key = key.clone();
+        move || state.selected.with(|s| s.contains(&key))
+    };
+    let badges = {
+        let key = key.clone();
+        move || state.policies.with(|p| p.get(&key).map(|p| p.badges()).unwrap_or_default())
+    };
+    let held = match &item.held {
+        HeldVia::Direct => None,
+        HeldVia::Group { name, .. } => {
+            Some(format!("through group {}", name.clone().unwrap_or_default()).trim().to_owned())
+        }
+        HeldVia::Inherited => Some("inherited".to_owned()),
+    };
+    let status = {
+        let item_state = item.state.clone();
+        move || match &item_state {
+            ItemState::Eligible => "Eligible".to_owned(),
+            ItemState::Active { end, .. } => {
+                format!("Active · {}", Countdown::at(*end, state.now.get()).label())
+            }
+            ItemState::ActivationPending { .. } => "Waiting for approval".to_owned(),
+            ItemState::Scheduled { start, .. } => {
+                format!("Starts {}", crate::domain::format::utc_stamp(*start))
+            }
+        }
+    };
+    let active_class = item.state.is_active();
+    let deactivatable = match item.state {
+        ItemState::Active { start, kind: ActiveKind::Activated, .. } => Some(start),
+        _ => None,
+    };
+    let toggle_key = key.clone();
+    let for_deactivate = item.clone();
+    view! {
+        <li class="app-item" class:app-item--active=active_class data-testid="role-item" data-key=key.to_string()>
+            {selectable
+                .then(|| {
+                    view! {
+                        <input
+                            class="app-item__check"
+                            type="checkbox"
+                            aria-label=format!("Select {}", item.name)
+                            prop:checked=checked
+                            on:change=move |_| state.toggle(&toggle_key)
+                        />
+                    }
+                })}
+            <div class="app-item__body">
+                <div class="app-item__title">{item.name.clone()}</div>
+                <div class="app-item__meta">
+                    <span>{item.key.plane().label()}</span>
+                    " · "
+                    <span>{format!("{}: {}", item.scope.kind.label(), item.scope.name)}</span>
+                    {held.map(|h| view! { " · " <span>{h}</span> })}
+                </div>
+                <div class="app-item__status" data-testid="item-status">{status}</div>
+                <ul class="app-badges">
+                    {move || {
+                        badges()
+                            .into_iter()
+                            .map(|b| view! { <li class="app-badge-req" title=b.explanation>{b.label}</li> })
+                            .collect_view()
+                    }}
+                </ul>
+            </div>
+            {deactivatable
+                .map(|start| {
+                    let wait = move || (MIN_ACTIVE_SECONDS - (state.now.get() - start).num_seconds()).max(0);
+                    let item = for_deactivate.clone();
+                    view! {
+                        <button
+                            type="button"
+                            class="app-button app-button--quiet"
+                            disabled=move || { wait() > 0 }
+                            title="An activation can be ended five minutes after it started."
+                            on:click=move |_| state.deactivate(item.clone())
+                        >
+                            {move || match wait() {
+                                0 => "Deactivate".to_owned(),
+                                s => format!("Deactivate in {}:{:02}", s / 60, s % 60),
+                            }}
+                        </button>
+                    }
+                })}
+        </li>
+    }
+}

@@ -1,0 +1,138 @@
+//! End-to-end: My roles in the demo, as a user on a phone and on a desktop would use it.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+use std::time::Duration;
+
+use fantoccini::Locator;
+use support::browser::Browser;
+use support::server::{ConfigFile, TestServer};
+
+async fn sign_in_as_alex(browser: &Browser, server: &TestServer) {
+    browser.client.goto(&server.url("/")).await.unwrap();
+    browser.text_of("[data-testid=persona-picker]").await;
+    browser
+        .client
+        .find(Locator::XPath("//button[contains(., 'Alex')]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    browser.text_of("[data-testid=role-list]").await;
+}
+
+async fn row(browser: &Browser, name: &str) -> fantoccini::elements::Element {
+    let xpath = format!(
+        "//li[@data-testid='role-item'][.//div[@class='app-item__title' and normalize-space()='{name}']]"
+    );
+    browser.client.wait().at_most(Duration::from_secs(10)).for_element(Locator::XPath(&xpath)).await.unwrap()
+}
+
+async fn select(browser: &Browser, name: &str) {
+    let r = row(browser, name).await;
+    r.find(Locator::Css("input[type=checkbox]")).await.unwrap().click().await.unwrap();
+}
+
+async fn wait_for_text(browser: &Browser, css: &str, needle: &str) -> String {
+    for _ in 0..100 {
+        if let Ok(el) = browser.client.find(Locator::Css(css)).await {
+            let text = el.text().await.unwrap_or_default();
+            if text.contains(needle) {
+                return text;
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("{css} never contained {needle:?}");
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run scripts/test"]
+async fn three_planes_activate_together_with_approval_and_a_step_up() {
+    let server = TestServer::start(ConfigFile::FromDist);
+    let browser = Browser::start().await;
+    browser.viewport(360, 740, true).await;
+    sign_in_as_alex(&browser, &server).await;
+
+    // Every plane is listed, with its requirements as badges.
+    let list = browser.text_of("[data-testid=role-list]").await;
+    for expected in [
+        "Entra role",
+        "Group",
+        "Azure role",
+        "Security Administrator",
+        "PIM - Database Admins",
+        "Contributor",
+    ] {
+        assert!(list.contains(expected), "the list shows {expected}: {list}");
+    }
+    wait_for_text(&browser, "[data-testid=role-list]", "Auth context c1").await;
+    wait_for_text(&browser, "[data-testid=role-list]", "Approval: Bailey Kim").await;
+
+    select(&browser, "Security Administrator").await;
+    select(&browser, "PIM - Database Admins").await;
+    select(&browser, "Contributor").await;
+    let panel = browser.text_of("[data-testid=activation-panel]").await;
+    assert!(panel.contains("Activate 3 selected"), "{panel}");
+
+    // Submitting without a justification is stopped at the field, before anything is sent.
+    let plan = browser.text_of("[data-testid=plan]").await;
+    assert!(
+        plan.to_lowercase().contains("justification"),
+        "the plan names the missing justification: {plan}"
+    );
+    browser
+        .client
+        .find(Locator::Css("[data-testid=justification]"))
+        .await
+        .unwrap()
+        .send_keys("Rotating certificates for CHG-2211")
+        .await
+        .unwrap();
+    let plan = wait_for_text(&browser, "[data-testid=plan]", "needs approval from Bailey Kim").await;
+    assert!(plan.contains("authentication context c1"), "{plan}");
+    assert!(plan.contains("activates now"), "{plan}");
+    browser.screenshot("my-roles-plan-phone-360x740").await;
+
+    // One step-up for the authentication context; then everything is sent together.
+    browser.client.find(Locator::Css("[data-testid=step-up]")).await.unwrap().click().await.unwrap();
+    wait_for_text(&browser, "[data-testid=submit]", "Activate 3").await;
+    browser.client.find(Locator::Css("[data-testid=submit]")).await.unwrap().click().await.unwrap();
+
+    let results = wait_for_text(&browser, "[data-testid=results]", "Contributor").await;
+    assert!(results.contains("Security Administrator"), "{results}");
+    assert!(results.to_lowercase().contains("approv"), "the group waits for approval: {results}");
+    wait_for_text(&browser, "[data-testid=role-list]", "Active").await;
+    browser.screenshot("my-roles-results-phone-360x740").await;
+
+    // The active role counts down to its end; deactivation waits for the five-minute minimum.
+    let security = row(&browser, "Security Administrator").await.text().await.unwrap();
+    assert!(security.contains("Active"), "{security}");
+    assert!(security.contains("Deactivate in"), "deactivation counts down: {security}");
+
+    browser.viewport(1280, 800, false).await;
+    browser.screenshot("my-roles-desktop-1280x800").await;
+    browser.assert_no_console_errors().await;
+    browser.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run scripts/test"]
+async fn search_and_plane_filter_live_in_the_url() {
+    let server = TestServer::start(ConfigFile::FromDist);
+    let browser = Browser::start().await;
+    sign_in_as_alex(&browser, &server).await;
+    browser.client.find(Locator::Css("input[type=search]")).await.unwrap().send_keys("admin").await.unwrap();
+    let list = wait_for_text(&browser, "[data-testid=role-list]", "Administrator").await;
+    assert!(!list.contains("Global Reader"), "search narrows the list: {list}");
+    let url = browser.client.current_url().await.unwrap();
+    assert!(url.query().unwrap_or("").contains("q=admin"), "{url}");
+
+    // A bookmark of that address opens the same view.
+    browser.client.goto(url.as_str()).await.unwrap();
+    let list = wait_for_text(&browser, "[data-testid=role-list]", "Administrator").await;
+    assert!(!list.contains("Global Reader"), "{list}");
+    browser.close().await;
+}
