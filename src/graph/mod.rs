@@ -7,6 +7,7 @@
 //! - [`routes::route`]: which operation a method and URL call (used by the contract test and
 //!   available to the simulated tenant);
 //! - [`url`]: percent-encoding and OData literals; [`schema`]: conformance to Graph's schema;
+//! - [`requests`]: my requests and the approval queue across planes, cancel and decide;
 //! - [`scripted`]: scripted transport, token provider and environment for tests.
 
 pub mod actions;
@@ -15,6 +16,7 @@ pub mod client;
 pub mod error;
 mod error_text;
 pub mod load;
+pub mod requests;
 pub mod routes;
 pub mod schema;
 pub mod scripted;
