@@ -17,18 +17,6 @@ fn NotBuilt(page: Page, will: &'static str) -> impl IntoView {
     }
 }
 
-/// My pending and past requests.
-#[component]
-pub fn MyRequestsPage() -> impl IntoView {
-    view! { <NotBuilt page=Page::MyRequests will="This page will list your pending requests, with cancel, and past requests with their outcome." /> }
-}
-
-/// Requests waiting for my approval.
-#[component]
-pub fn ApprovalsPage() -> impl IntoView {
-    view! { <NotBuilt page=Page::Approvals will="This page will list the requests waiting for your decision across Entra roles, groups and Azure roles." /> }
-}
-
 /// Eligible and active assignments of a role, group or Azure scope.
 #[component]
 pub fn AssignmentsPage() -> impl IntoView {
