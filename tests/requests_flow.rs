@@ -12,6 +12,7 @@ use futures::future::LocalBoxFuture;
 use pim_console::config::Cloud;
 use pim_console::domain::ids::PrincipalId;
 use pim_console::domain::item::RoleItem;
+use pim_console::domain::item_key::Plane;
 use pim_console::domain::outcome::StatusClass;
 use pim_console::domain::IsoDuration;
 use pim_console::graph::actions::{activate, ActivationInput};
@@ -169,4 +170,28 @@ fn a_pending_request_can_be_canceled_and_an_approver_cannot_decide_their_own() {
     let own = block_on(decide(&alex, &id_of(ALEX), &pending, Decision::Approve, "me")).unwrap_err();
     assert_eq!(own, DecisionError::OwnRequest);
     assert!(own.explain().reason.contains("your own request"));
+}
+
+#[test]
+fn an_azure_role_request_is_decided_through_its_arm_approval() {
+    let sim = Rc::new(RefCell::new(Sim::demo(7, start())));
+    let alex = client(&sim, ALEX);
+    let bailey = client(&sim, BAILEY);
+    ask(&alex, "Owner", "Rotate the web tier's certificates");
+
+    let (queue, errors) = block_on(approval_queue(&bailey));
+    assert!(errors.is_empty(), "{errors:?}");
+    let owner = queue
+        .iter()
+        .find(|r| r.reference.plane() == Plane::Azure && r.role == "Owner")
+        .unwrap_or_else(|| panic!("the Azure request waits for Bailey: {queue:#?}"));
+    assert_eq!(owner.scope.name, "rg-web-prod");
+    assert!(owner.approval_id.is_some());
+    block_on(decide(&bailey, &id_of(BAILEY), owner, Decision::Deny, "Use the deployment pipeline"))
+        .expect("denied through ARM");
+
+    let (mine, _) = block_on(my_requests(&alex));
+    let row = mine.iter().find(|r| r.reference == owner.reference).expect("Alex's Azure request");
+    assert_eq!(row.class(), StatusClass::Denied);
+    assert!(row.outcome().reason.contains("Use the deployment pipeline"), "{}", row.outcome().reason);
 }

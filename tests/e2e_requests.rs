@@ -1,0 +1,136 @@
+//! End-to-end: a request that needs approval, followed from both sides in the demo. Alex asks
+//! for User Administrator and sees it pending in My requests; Bailey approves it in Approvals;
+//! Alex's requests then show it provisioned. The demo tenant lives in the tab's sessionStorage,
+//! so switching persona keeps it.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+use std::time::Duration;
+
+use fantoccini::Locator;
+use support::browser::Browser;
+use support::server::{ConfigFile, TestServer};
+
+async fn click_xpath(browser: &Browser, xpath: &str) {
+    browser
+        .client
+        .wait()
+        .at_most(Duration::from_secs(15))
+        .for_element(Locator::XPath(xpath))
+        .await
+        .unwrap_or_else(|e| panic!("no element {xpath}: {e}"))
+        .click()
+        .await
+        .unwrap();
+}
+
+async fn choose_persona(browser: &Browser, name: &str) {
+    browser.text_of("[data-testid=persona-picker]").await;
+    click_xpath(browser, &format!("//button[contains(., '{name}')]")).await;
+}
+
+async fn switch_to(browser: &Browser, name: &str) {
+    click_xpath(browser, "//*[@data-testid='account']//button[contains(., 'Switch')]").await;
+    choose_persona(browser, name).await;
+}
+
+async fn open(browser: &Browser, server: &TestServer, path: &str) {
+    browser.client.goto(&server.url(path)).await.unwrap();
+}
+
+async fn wait_for_text(browser: &Browser, css: &str, needle: &str) -> String {
+    let mut last = String::new();
+    for _ in 0..150 {
+        if let Ok(el) = browser.client.find(Locator::Css(css)).await {
+            last = el.text().await.unwrap_or_default();
+            if last.contains(needle) {
+                return last;
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("{css} never contained {needle:?}; last: {last}");
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run scripts/test"]
+async fn a_request_is_approved_by_the_approver_and_the_requester_sees_it_in_force() {
+    let server = TestServer::start(ConfigFile::FromDist);
+    let browser = Browser::start().await;
+    browser.viewport(360, 740, true).await;
+
+    // Alex asks for a role that needs Bailey's approval.
+    open(&browser, &server, "/").await;
+    choose_persona(&browser, "Alex").await;
+    wait_for_text(&browser, "[data-testid=role-list]", "Approval: Bailey Kim").await;
+    click_xpath(
+        &browser,
+        "//li[@data-testid='role-item'][.//div[@class='app-item__title' and normalize-space()='User Administrator']]//input[@type='checkbox']",
+    )
+    .await;
+    browser
+        .client
+        .find(Locator::Css("[data-testid=justification]"))
+        .await
+        .unwrap()
+        .send_keys("Onboarding the new support team")
+        .await
+        .unwrap();
+    wait_for_text(&browser, "[data-testid=plan]", "needs approval from Bailey Kim").await;
+    click_xpath(&browser, "//*[@data-testid='submit']").await;
+    let results = wait_for_text(&browser, "[data-testid=results]", "User Administrator").await;
+    assert!(results.to_lowercase().contains("approval"), "{results}");
+
+    // It waits in My requests, with Cancel.
+    open(&browser, &server, "/requests").await;
+    let pending = wait_for_text(&browser, "[data-testid=pending-requests]", "User Administrator").await;
+    assert!(pending.contains("Pending approval"), "{pending}");
+    assert!(pending.contains("Onboarding the new support team"), "{pending}");
+    assert!(pending.contains("Cancel"), "{pending}");
+    let history = browser.text_of("[data-testid=past-requests]").await;
+    assert!(!history.is_empty(), "the demo's earlier requests are listed");
+    browser.screenshot("my-requests-pending-phone-360x740").await;
+
+    // Bailey sees it, with Drew's, and approves it with a justification.
+    switch_to(&browser, "Bailey").await;
+    open(&browser, &server, "/approvals").await;
+    let queue = wait_for_text(&browser, "[data-testid=approval-queue]", "Alex Morgan").await;
+    assert!(queue.contains("Drew"), "Drew's request waits too: {queue}");
+    assert!(queue.contains("left to decide"), "{queue}");
+    assert!(queue.contains("Onboarding the new support team"), "{queue}");
+    click_xpath(
+        &browser,
+        "//li[@data-testid='approval-item'][.//*[@data-testid='requester' and normalize-space()='Alex Morgan']]//input[@type='checkbox']",
+    )
+    .await;
+    let panel = browser.text_of("[data-testid=decision-panel]").await;
+    assert!(panel.contains("Justification (required)"), "{panel}");
+    let approve = browser.client.find(Locator::Css("[data-testid=approve]")).await.unwrap();
+    assert!(approve.attr("disabled").await.unwrap().is_some(), "the required justification blocks approving");
+    browser
+        .client
+        .find(Locator::Css("[data-testid=approver-justification]"))
+        .await
+        .unwrap()
+        .send_keys("Onboarding is planned for this week")
+        .await
+        .unwrap();
+    browser.screenshot("approvals-decide-phone-360x740").await;
+    click_xpath(&browser, "//*[@data-testid='approve']").await;
+    let results = wait_for_text(&browser, "[data-testid=results]", "Approved").await;
+    assert!(results.contains("User Administrator for Alex Morgan"), "{results}");
+    let queue = wait_for_text(&browser, "[data-testid=approval-queue]", "Drew").await;
+    assert!(!queue.contains("Alex Morgan"), "the decided request left the queue: {queue}");
+
+    // Back as Alex: the request is provisioned, approved by Bailey.
+    switch_to(&browser, "Alex").await;
+    open(&browser, &server, "/requests").await;
+    let history = wait_for_text(&browser, "[data-testid=past-requests]", "Provisioned").await;
+    assert!(history.contains("approved by Bailey Kim"), "{history}");
+    browser.screenshot("my-requests-approved-phone-360x740").await;
+    browser.viewport(1280, 800, false).await;
+    browser.screenshot("my-requests-desktop-1280x800").await;
+    browser.assert_no_console_errors().await;
+    browser.close().await;
+}
