@@ -53,19 +53,13 @@ async fn wait_for_text(browser: &Browser, css: &str, needle: &str) -> String {
     panic!("{css} never contained {needle:?}; last: {last}");
 }
 
-#[tokio::test]
-#[ignore = "needs dist/ and chromedriver: run scripts/test"]
-async fn a_request_is_approved_by_the_approver_and_the_requester_sees_it_in_force() {
-    let server = TestServer::start(ConfigFile::FromDist);
-    let browser = Browser::start().await;
-    browser.viewport(360, 740, true).await;
-
-    // Alex asks for a role that needs Bailey's approval.
-    open(&browser, &server, "/").await;
-    choose_persona(&browser, "Alex").await;
-    wait_for_text(&browser, "[data-testid=role-list]", "Approval: Bailey Kim").await;
+/// Signs in as Alex and asks for User Administrator (it needs Bailey's approval).
+async fn alex_asks_for_user_administrator(browser: &Browser, server: &TestServer) {
+    open(browser, server, "/").await;
+    choose_persona(browser, "Alex").await;
+    wait_for_text(browser, "[data-testid=role-list]", "Approval: Bailey Kim").await;
     click_xpath(
-        &browser,
+        browser,
         "//li[@data-testid='role-item'][.//div[@class='app-item__title' and normalize-space()='User Administrator']]//input[@type='checkbox']",
     )
     .await;
@@ -77,10 +71,41 @@ async fn a_request_is_approved_by_the_approver_and_the_requester_sees_it_in_forc
         .send_keys("Onboarding the new support team")
         .await
         .unwrap();
-    wait_for_text(&browser, "[data-testid=plan]", "needs approval from Bailey Kim").await;
-    click_xpath(&browser, "//*[@data-testid='submit']").await;
-    let results = wait_for_text(&browser, "[data-testid=results]", "User Administrator").await;
+    wait_for_text(browser, "[data-testid=plan]", "needs approval from Bailey Kim").await;
+    click_xpath(browser, "//*[@data-testid='submit']").await;
+    let results = wait_for_text(browser, "[data-testid=results]", "User Administrator").await;
     assert!(results.to_lowercase().contains("approval"), "{results}");
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run scripts/test"]
+async fn a_pending_request_is_canceled_from_my_requests() {
+    let server = TestServer::start(ConfigFile::FromDist);
+    let browser = Browser::start().await;
+    browser.viewport(360, 740, true).await;
+    alex_asks_for_user_administrator(&browser, &server).await;
+    open(&browser, &server, "/requests").await;
+    wait_for_text(&browser, "[data-testid=pending-requests]", "User Administrator").await;
+    click_xpath(&browser, "//*[@data-testid='pending-requests']//button[@data-testid='cancel-request']")
+        .await;
+    let results = wait_for_text(&browser, "[data-testid=results]", "Canceled").await;
+    assert!(results.contains("User Administrator"), "{results}");
+    let history = wait_for_text(&browser, "[data-testid=past-requests]", "Canceled on").await;
+    assert!(history.contains("User Administrator"), "{history}");
+    let pending = browser.text_of("section[aria-label=Pending]").await;
+    assert!(pending.contains("Nothing is waiting for approval"), "{pending}");
+    browser.assert_no_console_errors().await;
+    browser.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run scripts/test"]
+async fn a_request_is_approved_by_the_approver_and_the_requester_sees_it_in_force() {
+    let server = TestServer::start(ConfigFile::FromDist);
+    let browser = Browser::start().await;
+    browser.viewport(360, 740, true).await;
+
+    alex_asks_for_user_administrator(&browser, &server).await;
 
     // It waits in My requests, with Cancel.
     open(&browser, &server, "/requests").await;

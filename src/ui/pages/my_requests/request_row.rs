@@ -20,8 +20,14 @@ pub fn RequestItem(row: RequestRow, state: MyRequestsState) -> impl IntoView {
         row.scope.kind.label(),
         row.scope.name
     );
-    let duration = row.duration_label().map(|d| format!("For {d}, starting {}", row.start_label()));
-    let asked = row.created.map(|c| format!("Requested {}", utc_stamp(c)));
+    let when = [
+        row.duration_label().map(|d| format!("For {d}, starting {}", row.start_label())),
+        row.created.map(|c| format!("Requested {}", utc_stamp(c))),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" · ");
     let justification = row.justification.clone().filter(|j| !j.trim().is_empty());
     let ticket = row.ticket.clone();
     let busy = {
@@ -30,7 +36,7 @@ pub fn RequestItem(row: RequestRow, state: MyRequestsState) -> impl IntoView {
     };
     let for_cancel = row.clone();
     view! {
-        <li class="app-item" class:app-item--active=pending data-testid="request-item" data-key=key>
+        <li class="app-item" class:app-item--pending=pending data-testid="request-item" data-key=key>
             <div class="app-item__body">
                 <div class="app-item__title">{row.role.clone()}</div>
                 <div class="app-item__meta">{meta}</div>
@@ -38,10 +44,7 @@ pub fn RequestItem(row: RequestRow, state: MyRequestsState) -> impl IntoView {
                     <span>{outcome.reason}</span>
                     {(!outcome.next_step.is_empty()).then(|| view! { " " <span class="app-muted">{outcome.next_step}</span> })}
                 </div>
-                <div class="app-item__meta">
-                    {duration.map(|d| view! { <span>{d}</span> })}
-                    {asked.map(|a| view! { " · " <span>{a}</span> })}
-                </div>
+                <div class="app-item__meta">{when}</div>
                 {justification.map(|j| view! { <div class="app-item__meta">"Justification: " {j}</div> })}
                 {ticket.map(|t| view! { <div class="app-item__meta">"Ticket: " {t}</div> })}
             </div>
