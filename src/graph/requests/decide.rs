@@ -165,3 +165,25 @@ fn my_step(approval: &Approval) -> Result<String, DecisionError> {
         None => Err(DecisionError::NotAnApprover),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn http(status: u16, message: &str) -> GraphError {
+        GraphError::Http { status, code: String::new(), message: message.into(), request_id: None }
+    }
+
+    #[test]
+    fn refusals_are_told_apart_and_explained_in_a_sentence() {
+        let decided = DecisionError::from_graph(&http(409, "Conflict"));
+        assert_eq!(decided, DecisionError::AlreadyDecided { by: None });
+        assert!(decided.explain().reason.contains("Another approver already decided"));
+        let own = DecisionError::from_graph(&http(403, "The requestor cannot approve their own request."));
+        assert_eq!(own, DecisionError::OwnRequest);
+        let why =
+            DecisionError::from_graph(&http(400, "A justification is required to decide this approval."));
+        assert_eq!(why, DecisionError::JustificationRequired);
+        assert!(matches!(DecisionError::from_graph(&GraphError::Timeout), DecisionError::Failed(_)));
+    }
+}

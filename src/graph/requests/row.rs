@@ -207,3 +207,59 @@ impl RequestRow {
 pub fn newest_first(rows: &mut [RequestRow]) {
     rows.sort_by(|a, b| b.created.cmp(&a.created));
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::item::ScopeKind;
+    use chrono::TimeZone;
+
+    fn row(status: &str) -> RequestRow {
+        RequestRow {
+            reference: RequestRef::EntraRole { id: RequestId::new("r1"), role: RoleDefinitionId::new("x") },
+            role: "User Administrator".into(),
+            scope: ScopeLabel { kind: ScopeKind::Tenant, name: "Directory".into() },
+            principal: None,
+            requester: None,
+            action: Some(ScheduleAction::SelfActivate),
+            status: status.into(),
+            created: Some(Utc.with_ymd_and_hms(2026, 11, 2, 9, 0, 0).unwrap()),
+            completed: None,
+            start: None,
+            end: None,
+            duration: Some(IsoDuration::from_hours(2)),
+            justification: None,
+            ticket: None,
+            approval_id: None,
+            note: None,
+            rules: None,
+        }
+    }
+
+    #[test]
+    fn a_pending_request_expires_after_the_stage_timeout_and_can_be_canceled() {
+        let r = row("PendingApproval");
+        let now = Utc.with_ymd_and_hms(2026, 11, 2, 21, 0, 0).unwrap();
+        assert!(r.cancellable(now));
+        assert_eq!(r.expires_at(), Some(Utc.with_ymd_and_hms(2026, 11, 3, 9, 0, 0).unwrap()));
+        assert!(r.time_left(now).unwrap().contains("left to decide"));
+        let later = Utc.with_ymd_and_hms(2026, 11, 4, 0, 0, 0).unwrap();
+        assert!(r.time_left(later).unwrap().starts_with("Expired"));
+        assert!(!row("Provisioned").cancellable(now));
+    }
+
+    #[test]
+    fn outcomes_name_the_approver_and_quote_a_denial() {
+        let mut denied = row("Denied");
+        denied.note =
+            Some(ApproverNote { approver: Some("Bailey Kim".into()), justification: Some("Freeze".into()) });
+        let text = denied.outcome();
+        assert!(
+            text.reason.contains("Denied by Bailey Kim") && text.reason.contains("\"Freeze\""),
+            "{}",
+            text.reason
+        );
+        assert!(row("TimedOut").outcome().reason.contains("nobody decided in time"));
+        assert_eq!(row("Canceled").outcome().reason, "Canceled.");
+    }
+}
