@@ -45,7 +45,9 @@ async fn wait_for_text(browser: &Browser, css: &str, needle: &str) -> String {
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
-    panic!("{css} never contained {needle:?}");
+    let shot = browser.screenshot("failure-wait-for-text").await;
+    let body = browser.client.find(Locator::Css("main")).await.unwrap().text().await.unwrap_or_default();
+    panic!("{css} never contained {needle:?}; screenshot {}; page:\n{body}", shot.display());
 }
 
 #[tokio::test]
