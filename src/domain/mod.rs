@@ -5,6 +5,7 @@
 pub mod arm_scope;
 pub mod badges;
 pub mod countdown;
+pub mod deactivate;
 pub mod duration;
 pub mod duration_input;
 pub mod encode;
@@ -26,6 +27,7 @@ mod test_items;
 pub use arm_scope::{ArmScopeKind, ScopeRelation};
 pub use badges::{Badge, BadgeKind};
 pub use countdown::Countdown;
+pub use deactivate::{renewal_for, renewal_offers, AssignmentLevel, Deactivation, RenewalOffer, SelfAction};
 pub use duration::IsoDuration;
 pub use duration_input::{duration_choices, parse_duration_input, DurationChoice};
 pub use error_kind::{ErrorKind, Explanation};
