@@ -22,6 +22,7 @@ pub mod plan;
 pub mod policy;
 pub mod policy_cache;
 pub mod recent;
+pub mod sets;
 #[cfg(test)]
 mod test_items;
 
@@ -50,3 +51,4 @@ pub use policy::{
 };
 pub use policy_cache::PolicyCache;
 pub use recent::RecentJustifications;
+pub use sets::{ImportError, ImportReport, Library, MissingItem, SavedSet};
