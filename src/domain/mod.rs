@@ -13,6 +13,7 @@ pub mod encode;
 pub mod error_kind;
 pub mod form;
 pub mod format;
+pub mod ics;
 pub mod ids;
 pub mod item;
 pub mod item_key;
