@@ -4,6 +4,7 @@
 
 pub mod arm_scope;
 pub mod badges;
+pub mod catalog;
 pub mod countdown;
 pub mod deactivate;
 pub mod deeplink;
@@ -29,6 +30,7 @@ mod test_items;
 
 pub use arm_scope::{ArmScopeKind, ScopeRelation};
 pub use badges::{Badge, BadgeKind};
+pub use catalog::{merge_items, ActiveFact, PendingFact, ScheduledFact};
 pub use countdown::Countdown;
 pub use deactivate::{renewal_for, renewal_offers, AssignmentLevel, Deactivation, RenewalOffer, SelfAction};
 pub use deeplink::{DeepLink, LinkItem, LinkProblem, LinkProblemKind, Resolution};
