@@ -24,6 +24,8 @@ pub mod plan;
 pub mod policy;
 pub mod policy_cache;
 pub mod recent;
+pub mod request;
+pub mod requests;
 pub mod sets;
 #[cfg(test)]
 mod test_items;
@@ -54,4 +56,6 @@ pub use policy::{
 };
 pub use policy_cache::PolicyCache;
 pub use recent::RecentJustifications;
+pub use request::SelfRequest;
+pub use requests::{my_requests, MyRequests, RequestRecord};
 pub use sets::{ImportError, ImportReport, Library, MissingItem, SavedSet};
