@@ -8,6 +8,7 @@ pub mod catalog;
 pub mod countdown;
 pub mod deactivate;
 pub mod deeplink;
+pub mod draft;
 pub mod duration;
 pub mod duration_input;
 pub mod encode;
@@ -36,6 +37,7 @@ pub use catalog::{merge_items, ActiveFact, PendingFact, ScheduledFact};
 pub use countdown::Countdown;
 pub use deactivate::{renewal_for, renewal_offers, AssignmentLevel, Deactivation, RenewalOffer, SelfAction};
 pub use deeplink::{DeepLink, LinkItem, LinkProblem, LinkProblemKind, Resolution};
+pub use draft::BatchDraft;
 pub use duration::IsoDuration;
 pub use duration_input::{duration_choices, parse_duration_input, DurationChoice};
 pub use error_kind::{ErrorKind, Explanation};
@@ -46,7 +48,7 @@ pub use ids::{
 };
 pub use item::{ActiveKind, HeldVia, ItemState, RequestTarget, RoleItem, ScopeKind, ScopeLabel};
 pub use item_key::{ItemKey, Plane};
-pub use list::{ListIndex, ListQuery, SortKey, StateFilter};
+pub use list::{empty_state, ListIndex, ListQuery, SortKey, StateFilter};
 pub use outcome::{classify_status, Outcome, PollSchedule, RequestSnapshot, StatusClass};
 pub use plan::{
     plan_batch, BatchPlan, PlanAction, PlanEntry, PlanOptions, PlanSummary, SessionAuth, StepUp, StepUpGroup,
