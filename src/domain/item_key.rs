@@ -95,7 +95,9 @@ impl ItemKey {
 
     /// The key of an Azure role at a scope (any scope prefix of the role definition id is ignored).
     pub fn azure(role: &RoleDefinitionId, scope: &ArmScope) -> Self {
-        ItemKey::Azure { role: role.guid(), scope: scope.normalized() }
+        let scope = scope.normalized();
+        // The tenant-root scope is written empty by `ArmScope::tenant()` and `/` by ARM.
+        ItemKey::Azure { role: role.guid(), scope: if scope.is_empty() { "/".to_owned() } else { scope } }
     }
 
     /// The plane of the item.
@@ -216,6 +218,14 @@ mod tests {
         assert_eq!(same_role_other_prefix, keys[4]);
         assert_eq!(ItemKey::parse("G:G-1:owner").ok(), None, "tags are lowercase letters");
         assert_eq!(ItemKey::parse("g:G-1:owner").unwrap(), keys[2]);
+    }
+
+    #[test]
+    fn azure_roles_at_the_tenant_root_have_a_key() {
+        let root = ItemKey::azure(&RoleDefinitionId::new("18d7d88d"), &ArmScope::tenant());
+        assert_eq!(root.to_compact(), "a:18d7d88d:/");
+        assert_eq!(ItemKey::parse(&root.to_compact()).unwrap(), root);
+        assert_eq!(ItemKey::azure(&RoleDefinitionId::new("18d7d88d"), &ArmScope::parse("/").unwrap()), root);
     }
 
     #[test]

@@ -61,6 +61,8 @@ pub struct RequestSnapshot {
     pub status: String,
     /// `scheduleInfo.startDateTime`, if any.
     pub start: Option<DateTime<Utc>>,
+    /// `completedDateTime`, if any: when an immediate activation took effect.
+    pub completed: Option<DateTime<Utc>>,
     /// `scheduleInfo.expiration.endDateTime`, if any.
     pub end: Option<DateTime<Utc>>,
     /// `scheduleInfo.expiration.duration`, if any.
@@ -95,7 +97,8 @@ pub enum Outcome {
 impl Outcome {
     /// The outcome of a request read at `now`.
     pub fn from_snapshot(snap: &RequestSnapshot, now: DateTime<Utc>) -> Outcome {
-        let start = snap.start.unwrap_or(now);
+        // Took effect: the requested start, else when the service completed it, else now.
+        let start = snap.start.or(snap.completed).unwrap_or(now);
         let end = snap.end.or_else(|| snap.duration.map(|d| start + d.to_chrono()));
         match classify_status(&snap.status) {
             StatusClass::InForce | StatusClass::Accepted if start > now => Outcome::Scheduled { start, end },

@@ -20,6 +20,12 @@ fn provisioned_is_active_now_with_its_end() {
     assert_eq!(out, Outcome::ActiveNow { since: now, end: Some(at("2026-03-01T11:00:00Z")) });
     assert!(out.is_success() && !out.keep_polling());
     assert_eq!(out.describe(now).reason, "Active since 2026-03-01 09:00 UTC, ends in 2 h.");
+    let completed = RequestSnapshot { completed: Some(at("2026-03-01T08:58:00Z")), ..snap("Provisioned") };
+    assert_eq!(
+        Outcome::from_snapshot(&completed, now),
+        Outcome::ActiveNow { since: at("2026-03-01T08:58:00Z"), end: Some(at("2026-03-01T10:58:00Z")) },
+        "shows when it took effect"
+    );
 }
 
 #[test]
