@@ -8,6 +8,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::duration::IsoDuration;
+use super::duration_input::parse_duration_input;
 use super::encode::{build_query, decode_query_value, encode};
 use super::form::ActivationForm;
 use super::item::RoleItem;
@@ -173,7 +174,8 @@ impl DeepLink {
             };
             let text = Some(value.clone()).filter(|v| !v.trim().is_empty());
             match key {
-                "d" => match IsoDuration::parse(&value) {
+                // ISO 8601 as written by `to_path`; hand-written "2h" or "90m" are accepted too.
+                "d" => match parse_duration_input(&value) {
                     Ok(d) => out.duration = Some(d),
                     Err(_) => out.unreadable.push(format!("d={value}")),
                 },
@@ -191,7 +193,7 @@ impl DeepLink {
         let blank = |s: &str| (!s.trim().is_empty()).then(|| s.trim().to_owned());
         DeepLink {
             items: keys.iter().cloned().map(LinkItem::Key).collect(),
-            duration: super::duration_input::parse_duration_input(&form.duration).ok(),
+            duration: parse_duration_input(&form.duration).ok(),
             justification: blank(&form.justification),
             ticket_number: blank(&form.ticket_number),
             ticket_system: blank(&form.ticket_system),

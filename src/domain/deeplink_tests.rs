@@ -71,6 +71,7 @@ fn unknown_ambiguous_ineligible_and_unreadable_entries_are_all_reported() {
 fn prefill_keeps_what_the_link_does_not_carry() {
     let link = DeepLink::parse("/activate?items=e%3Ar1%3A%2F&j=Deploy+window&t=CHG-9");
     assert_eq!(link.items.len(), 1, "a doubly encoded key is still read");
+    assert_eq!(DeepLink::parse("/activate?items=e:r1:/&d=90m").duration, Some(IsoDuration::from_minutes(90)));
     let base = ActivationForm { duration: "PT1H".into(), ticket_system: "Jira".into(), ..Default::default() };
     let form = link.prefill(base);
     assert_eq!(

@@ -1,6 +1,22 @@
 //! Pure PIM logic: ids, durations, policy requirements, plans, validation.
 //!
-//! Nothing here reads the clock or the network: time comes in as `DateTime<Utc>` parameters.
+//! Nothing here reads the clock or the network: time comes in as `DateTime<Utc>` parameters,
+//! and nothing is random. The UI drives "My roles" like this:
+//!
+//! 1. Load: the adapter turns Graph/ARM records into [`RoleItem`]s and facts, then
+//!    [`merge_items`] gives one row per [`ItemKey`]. [`ListIndex::new`] once per load;
+//!    [`ListIndex::apply`] per keystroke with a [`ListQuery`] read from / written to the URL.
+//! 2. Policies: [`PolicyCache::missing`] says what to fetch; rules become [`PolicyRule`]s and
+//!    [`ActivationPolicy::from_rules`]; [`ActivationPolicy::badges`] for the row.
+//! 3. Form: [`ActivationForm::for_policy`], [`duration_choices`], [`RecentJustifications`];
+//!    [`validate_for`] gives field messages.
+//! 4. Many at once: [`plan_batch`] (with [`SessionAuth`] from the token) shows the plan and the
+//!    step-ups; [`BatchDraft`] survives the step-up redirect; [`RoleItem::activation_request`]
+//!    gives each [`SelfRequest`] to send.
+//! 5. Results: [`Outcome::from_snapshot`] / [`Outcome::from_error`] with [`ErrorKind::classify`],
+//!    followed with [`PollSchedule`]; [`my_requests`] for the requests page.
+//! 6. Later: [`Deactivation::at`], [`renewal_offers`], [`countdown::ending_warning`],
+//!    [`ics::activation_end_ics`]; [`Library`] for favourites and sets; [`DeepLink`] for links.
 
 pub mod arm_scope;
 pub mod badges;
