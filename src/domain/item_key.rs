@@ -109,6 +109,18 @@ impl ItemKey {
         }
     }
 
+    /// The key its activation policy is found under: Entra role policies are per role for the
+    /// whole tenant (`scopeId eq '/'`, API.md §5), so every directory scope shares one; groups
+    /// (per group and access) and Azure roles (per role and scope) keep their own key.
+    pub fn policy_key(&self) -> ItemKey {
+        match self {
+            ItemKey::EntraRole { role, .. } => {
+                ItemKey::EntraRole { role: role.clone(), scope: "/".to_owned() }
+            }
+            other => other.clone(),
+        }
+    }
+
     /// The compact string form (see the module docs).
     pub fn to_compact(&self) -> String {
         match self {
@@ -233,6 +245,15 @@ mod tests {
         for s in ["", "x:1:2", "e:1", "g:1:admin", "e::/", "a:%zz:/"] {
             assert!(ItemKey::parse(s).is_err(), "{s}");
         }
+    }
+
+    #[test]
+    fn entra_roles_share_one_policy_across_scopes() {
+        let keys = samples();
+        let au = ItemKey::entra(&RoleDefinitionId::new("fe930be7"), &DirectoryScopeId::tenant());
+        assert_eq!(keys[1].policy_key(), au);
+        assert_eq!(keys[2].policy_key(), keys[2]);
+        assert_eq!(keys[4].policy_key(), keys[4]);
     }
 
     #[test]
