@@ -99,7 +99,12 @@ impl Outcome {
     pub fn from_snapshot(snap: &RequestSnapshot, now: DateTime<Utc>) -> Outcome {
         // Took effect: the requested start, else when the service completed it, else now.
         let start = snap.start.or(snap.completed).unwrap_or(now);
-        let end = snap.end.or_else(|| snap.duration.map(|d| start + d.to_chrono()));
+        // Checked: an absurd duration from the service must not panic the page.
+        let end = snap.end.or_else(|| {
+            snap.duration
+                .and_then(|d| Duration::try_seconds(d.as_seconds()))
+                .and_then(|d| start.checked_add_signed(d))
+        });
         match classify_status(&snap.status) {
             StatusClass::InForce | StatusClass::Accepted if start > now => Outcome::Scheduled { start, end },
             StatusClass::InForce => Outcome::ActiveNow { since: start.min(now), end },

@@ -63,6 +63,12 @@ fn approval_denial_and_failures_read_plainly() {
 }
 
 #[test]
+fn an_absurd_duration_gives_no_end_rather_than_a_panic() {
+    let huge = RequestSnapshot { duration: Some(IsoDuration::from_seconds(i64::MAX)), ..snap("Provisioned") };
+    assert_eq!(Outcome::from_snapshot(&huge, at(NOW)), Outcome::ActiveNow { since: at(NOW), end: None });
+}
+
+#[test]
 fn every_documented_status_is_classified() {
     let graph = [
         "Canceled",
