@@ -44,6 +44,7 @@ pub mod recent;
 pub mod request;
 pub mod requests;
 pub mod sets;
+pub mod snapshot;
 #[cfg(test)]
 mod test_items;
 
@@ -77,3 +78,4 @@ pub use recent::RecentJustifications;
 pub use request::SelfRequest;
 pub use requests::{my_requests, MyRequests, RequestRecord};
 pub use sets::{ImportError, ImportReport, Library, MissingItem, SavedSet};
+pub use snapshot::ItemsSnapshot;

@@ -80,6 +80,20 @@ impl PolicyCache {
         out
     }
 
+    /// The entries as JSON, for local storage (`[[key, policy, stored_at], …]`).
+    pub fn to_json(&self) -> String {
+        let entries: Vec<(&ItemKey, &ActivationPolicy, &DateTime<Utc>)> =
+            self.entries.iter().map(|(k, (p, at))| (k, p, at)).collect();
+        serde_json::to_string(&entries).unwrap_or_default()
+    }
+
+    /// A cache from stored JSON (entries keep their age); unreadable text gives an empty cache.
+    pub fn from_json(json: &str, ttl: Duration) -> Self {
+        let entries: Vec<(ItemKey, ActivationPolicy, DateTime<Utc>)> =
+            serde_json::from_str(json).unwrap_or_default();
+        PolicyCache { ttl, entries: entries.into_iter().map(|(k, p, at)| (k, (p, at))).collect() }
+    }
+
     /// Number of stored entries (fresh or not).
     pub fn len(&self) -> usize {
         self.entries.len()
@@ -125,6 +139,21 @@ mod tests {
         cache.invalidate(&a);
         assert_eq!(cache.missing([&a], now), vec![a]);
         assert_eq!(cache.len(), 0);
+    }
+
+    #[test]
+    fn the_cache_persists_with_its_ages() {
+        let key = ItemKey::group(&GroupId::new("g1"), AccessId::Owner);
+        let mut cache = PolicyCache::new(Duration::minutes(10));
+        cache.put(
+            key.clone(),
+            ActivationPolicy { require_ticket: true, ..Default::default() },
+            at("2026-01-01T10:00:00Z"),
+        );
+        let back = PolicyCache::from_json(&cache.to_json(), Duration::minutes(10));
+        assert!(back.get(&key, at("2026-01-01T10:05:00Z")).unwrap().require_ticket);
+        assert!(back.get(&key, at("2026-01-01T10:15:00Z")).is_none(), "age survives the reload");
+        assert!(PolicyCache::from_json("nonsense", Duration::minutes(10)).is_empty());
     }
 
     #[test]
