@@ -109,6 +109,9 @@ async fn three_planes_activate_together_with_approval_and_a_step_up() {
     wait_for_text(&browser, "[data-testid=role-list]", "Active").await;
     browser.screenshot("my-roles-results-phone-360x740").await;
 
+    let waiting = row(&browser, "PIM - Database Admins").await.text().await.unwrap();
+    assert!(waiting.contains("Waiting for approval"), "the pending request shows on its row: {waiting}");
+
     // The active role counts down to its end; deactivation waits for the five-minute minimum.
     let security = row(&browser, "Security Administrator").await.text().await.unwrap();
     assert!(security.contains("Active"), "{security}");

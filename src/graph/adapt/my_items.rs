@@ -4,15 +4,15 @@
 use std::collections::BTreeMap;
 
 use crate::domain::ids::{
-    AccessId as DomainAccess, ArmScope, DirectoryScopeId, EligibilityScheduleId, PrincipalId,
+    AccessId as DomainAccess, ArmScope, DirectoryScopeId, EligibilityScheduleId, PrincipalId, RequestId,
 };
 use crate::domain::item::{ActiveKind, HeldVia, ItemState, RequestTarget, RoleItem, ScopeKind, ScopeLabel};
 use crate::domain::item_key::ItemKey;
 use crate::graph::client::MyAccess;
-use crate::graph::wire::arm::{ArmResource, ArmScheduleInstance};
+use crate::graph::wire::arm::{ArmResource, ArmScheduleInstance, ArmScheduleRequest};
 use crate::graph::wire::groups::GroupScheduleInstance;
 use crate::graph::wire::roles::RoleScheduleInstance;
-use crate::graph::wire::values::{AccessId, AssignmentType, MemberType};
+use crate::graph::wire::values::{AccessId, AssignmentType, MemberType, RequestStatus};
 use crate::graph::GraphError;
 
 /// The ARM half of "my access": eligible and active instances (`asTarget()`).
@@ -20,6 +20,8 @@ use crate::graph::GraphError;
 pub struct ArmAccess {
     pub eligible: Vec<ArmResource<ArmScheduleInstance>>,
     pub active: Vec<ArmResource<ArmScheduleInstance>>,
+    /// My requests (`asRequestor()`); those waiting for approval mark their rows.
+    pub requests: Vec<ArmResource<ArmScheduleRequest>>,
 }
 
 /// Builds the rows. Lists that failed to load are reported alongside the rows that did.
@@ -85,7 +87,49 @@ pub fn my_items(
             );
         }
     }
+    // Rows still eligible but with an activation waiting for an approver.
+    let mut pending = |key: ItemKey, id: &Option<String>| {
+        if let (Some(row), Some(id)) = (rows.get_mut(&key), id) {
+            if matches!(row.state, ItemState::Eligible) {
+                row.state = ItemState::ActivationPending { request: RequestId::new(id.clone()) };
+            }
+        }
+    };
+    for r in
+        take(&graph.pending_roles, &mut errors).into_iter().flatten().filter(|r| awaits_approval(&r.status))
+    {
+        if let (Some(role), Some(scope)) = (&r.role_definition_id, &r.directory_scope_id) {
+            pending(ItemKey::entra(role, scope), &r.id);
+        }
+    }
+    for r in
+        take(&graph.pending_groups, &mut errors).into_iter().flatten().filter(|r| awaits_approval(&r.status))
+    {
+        let access = match r.access_id {
+            Some(AccessId::Member) => DomainAccess::Member,
+            Some(AccessId::Owner) => DomainAccess::Owner,
+            _ => continue,
+        };
+        if let Some(group) = &r.group_id {
+            pending(ItemKey::group(group, access), &r.id);
+        }
+    }
+    for r in arm.map(|a| a.requests.as_slice()).unwrap_or_default() {
+        let p = &r.properties;
+        if !awaits_approval(&p.status) {
+            continue;
+        }
+        if let (Some(role), Some(scope)) =
+            (&p.role_definition_id, p.scope.as_deref().and_then(|s| ArmScope::parse(s).ok()))
+        {
+            pending(ItemKey::azure(role, &scope), &r.name);
+        }
+    }
     (rows.into_values().collect(), errors)
+}
+
+fn awaits_approval(status: &Option<RequestStatus>) -> bool {
+    matches!(status, Some(RequestStatus::PendingApproval))
 }
 
 fn take<'a, T>(result: &'a Result<T, GraphError>, errors: &mut Vec<GraphError>) -> Option<&'a T> {
