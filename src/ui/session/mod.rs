@@ -3,6 +3,7 @@
 mod account_menu;
 mod gate;
 mod persona_picker;
+mod tenant_sign_in;
 
 pub use account_menu::AccountMenu;
 pub use gate::{SignInGate, SignInGateProps};
@@ -11,6 +12,7 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 
+use crate::auth::Account;
 use crate::platform::demo::{DemoSession, DemoSignIn};
 use crate::ui::services::{use_services, Backend};
 
@@ -34,6 +36,24 @@ impl DemoAccount {
         self.1.with_value(|session| session.set(sign_in.clone()));
         self.0.set(sign_in);
     }
+}
+
+/// The signed-in account of a real tenant, as a signal: set by the sign-in callback.
+#[derive(Clone, Copy)]
+pub struct TenantAccount(pub RwSignal<Option<Account>>);
+
+impl TenantAccount {
+    /// Creates the signal from the restored session and provides it.
+    pub fn provide() {
+        if let Some(Backend::Tenant(session)) = use_services().map(|s| s.backend) {
+            provide_context(TenantAccount(RwSignal::new(session.account())));
+        }
+    }
+}
+
+/// The tenant account, when the app runs against a configured tenant.
+pub fn use_tenant_account() -> Option<TenantAccount> {
+    use_context::<TenantAccount>()
 }
 
 /// The demo account, when the app runs the demo.
