@@ -38,54 +38,26 @@ pub fn my_items(
     let active_groups = take(&graph.active_groups, &mut errors);
     let arm = arm.and_then(|r| take(r, &mut errors));
 
-    for i in eligible_roles.into_iter().flatten() {
-        if let Some(item) = entra_item(me, i) {
-            rows.insert(item.key.clone(), item);
-        }
+    let arm_eligible = arm.map(|a| a.eligible.as_slice()).unwrap_or_default();
+    let eligible = (eligible_roles.into_iter().flatten().filter_map(|i| entra_item(me, i)))
+        .chain(eligible_groups.into_iter().flatten().filter_map(|i| group_item(me, i)))
+        .chain(arm_eligible.iter().filter_map(|r| azure_item(me, r)));
+    for item in eligible {
+        rows.insert(item.key.clone(), item);
     }
-    for i in eligible_groups.into_iter().flatten() {
-        if let Some(item) = group_item(me, i) {
-            rows.insert(item.key.clone(), item);
-        }
-    }
-    for r in arm.map(|a| a.eligible.as_slice()).unwrap_or_default() {
-        if let Some(item) = azure_item(me, r) {
-            rows.insert(item.key.clone(), item);
-        }
-    }
-    for i in active_roles.into_iter().flatten() {
-        if let Some(item) = entra_item(me, i) {
-            merge_active(
-                &mut rows,
-                item,
-                i.start_date_time.map(|t| t.0),
-                i.end_date_time.map(|t| t.0),
-                &i.assignment_type,
-            );
-        }
-    }
-    for i in active_groups.into_iter().flatten() {
-        if let Some(item) = group_item(me, i) {
-            merge_active(
-                &mut rows,
-                item,
-                i.start_date_time.map(|t| t.0),
-                i.end_date_time.map(|t| t.0),
-                &i.assignment_type,
-            );
-        }
-    }
-    for r in arm.map(|a| a.active.as_slice()).unwrap_or_default() {
-        if let Some(item) = azure_item(me, r) {
+    // Each active instance with its start, end and whether it was activated or assigned.
+    let arm_active = arm.map(|a| a.active.as_slice()).unwrap_or_default();
+    let active = (active_roles.into_iter().flatten())
+        .filter_map(|i| Some((entra_item(me, i)?, i.start_date_time, i.end_date_time, &i.assignment_type)))
+        .chain((active_groups.into_iter().flatten()).filter_map(|i| {
+            Some((group_item(me, i)?, i.start_date_time, i.end_date_time, &i.assignment_type))
+        }))
+        .chain(arm_active.iter().filter_map(|r| {
             let p = &r.properties;
-            merge_active(
-                &mut rows,
-                item,
-                p.start_date_time.map(|t| t.0),
-                p.end_date_time.map(|t| t.0),
-                &p.assignment_type,
-            );
-        }
+            Some((azure_item(me, r)?, p.start_date_time, p.end_date_time, &p.assignment_type))
+        }));
+    for (item, start, end, assignment) in active {
+        merge_active(&mut rows, item, start.map(|t| t.0), end.map(|t| t.0), assignment);
     }
     // Rows still eligible but with an activation waiting for an approver.
     let mut pending = |key: ItemKey, id: &Option<String>| {
