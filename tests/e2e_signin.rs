@@ -73,3 +73,93 @@ async fn sign_in_through_the_identity_endpoints_then_my_roles_loads_over_http() 
     assert!(!stored.as_str().unwrap_or("").contains("pim.session"), "{stored}");
     browser.close().await;
 }
+
+async fn sign_in_as_alex(browser: &Browser, server: &TestServer) {
+    let c = &browser.client;
+    c.goto(&server.url("/")).await.unwrap();
+    wait_for(browser, "[data-testid=tenant-sign-in]").await;
+    c.find(Locator::Css("[data-testid=sign-in]")).await.unwrap().click().await.unwrap();
+    pick_alex_on_the_sign_in_page(browser).await;
+    wait_for(browser, "[data-testid=role-list]").await;
+}
+
+async fn pick_alex_on_the_sign_in_page(browser: &Browser) {
+    let c = &browser.client;
+    let persona = c
+        .wait()
+        .at_most(Duration::from_secs(10))
+        .for_element(Locator::XPath("//label[contains(., 'alex@contoso.example')]/input"))
+        .await
+        .expect("the sign-in page lists the personas");
+    persona.click().await.unwrap();
+    c.find(Locator::Css("button[value=sign_in]")).await.unwrap().click().await.unwrap();
+}
+
+async fn select(browser: &Browser, name: &str) {
+    let xpath = format!(
+        "//li[@data-testid='role-item'][.//div[@class='app-item__title' and normalize-space()='{name}']]//input[@type='checkbox']"
+    );
+    let boxes =
+        browser.client.wait().at_most(Duration::from_secs(10)).for_element(Locator::XPath(&xpath)).await;
+    boxes.unwrap_or_else(|e| panic!("no checkbox for {name}: {e}")).click().await.unwrap();
+}
+
+async fn text_eventually(browser: &Browser, css: &str, needle: &str) -> String {
+    for _ in 0..100 {
+        if let Ok(el) = browser.client.find(Locator::Css(css)).await {
+            let t = el.text().await.unwrap_or_default();
+            if t.contains(needle) {
+                return t;
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let shot = browser.screenshot("failure-signin-text").await;
+    let page = browser.client.find(Locator::Css("body")).await.unwrap().text().await.unwrap_or_default();
+    let url = browser.client.current_url().await.map(|u| u.to_string()).unwrap_or_default();
+    panic!("{css} never contained {needle:?} at {url}; screenshot {}; page:\n{page}", shot.display());
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run scripts/test"]
+async fn an_authentication_context_step_up_goes_through_the_identity_platform() {
+    let sim = pim_console::sim::Sim::demo(7, chrono::Utc::now());
+    let server = TestServer::start_with_sim(ConfigFile::SimTenant, sim);
+    let browser = Browser::start().await;
+    sign_in_as_alex(&browser, &server).await;
+
+    select(&browser, "Security Administrator").await;
+    browser
+        .client
+        .find(Locator::Css("[data-testid=justification]"))
+        .await
+        .unwrap()
+        .send_keys("Incident INC-900")
+        .await
+        .unwrap();
+    text_eventually(&browser, "[data-testid=plan]", "authentication context c1").await;
+    browser.client.find(Locator::Css("[data-testid=step-up]")).await.unwrap().click().await.unwrap();
+
+    // The identity platform's page asks for the context (the claims request reached it).
+    let page = text_eventually(&browser, "body", "c1").await;
+    assert!(page.contains("alex@contoso.example"), "{page}");
+    pick_alex_on_the_sign_in_page(&browser).await;
+
+    // Back on My roles: the plan no longer asks for the step-up, and the activation goes through.
+    wait_for(&browser, "[data-testid=role-list]").await;
+    select(&browser, "Security Administrator").await;
+    browser
+        .client
+        .find(Locator::Css("[data-testid=justification]"))
+        .await
+        .unwrap()
+        .send_keys("Incident INC-900")
+        .await
+        .unwrap();
+    text_eventually(&browser, "[data-testid=plan]", "activates now").await;
+    browser.client.find(Locator::Css("[data-testid=submit]")).await.unwrap().click().await.unwrap();
+    let results = text_eventually(&browser, "[data-testid=results]", "Security Administrator").await;
+    assert!(results.contains("Active"), "{results}");
+    browser.assert_no_console_errors().await;
+    browser.close().await;
+}

@@ -64,6 +64,7 @@ pub async fn complete(session: &Session) -> Result<(Account, String), AuthError>
     // No record means this tab did not start the sign-in: refuse, as for a wrong state.
     let pending = pending.ok_or(AuthError::StateMismatch)?;
     let account = session.finish(&params, &pending).await?;
+    record_proofs(&pending.plan);
     Ok((account, return_path))
 }
 
@@ -71,8 +72,59 @@ pub async fn complete(session: &Session) -> Result<(Account, String), AuthError>
 pub fn sign_out(session: &Session, post_logout: &str) {
     let url = session.sign_out(post_logout);
     storage::remove(Store::Session, PENDING_KEY);
-    storage::remove(Store::Local, "pim.cache");
+    storage::remove(Store::Session, PROOFS_KEY);
     if let Some(window) = web_sys::window() {
         let _ = window.location().assign(&url);
     }
+}
+
+const PROOFS_KEY: &str = "pim.signin.proofs";
+
+/// What this tab's sign-ins have proved beyond a password: recorded when a step-up returns, so
+/// the plan stops asking for it (the tokens themselves are opaque to the app).
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Proofs {
+    pub mfa: bool,
+    pub contexts: Vec<String>,
+}
+
+/// The proofs recorded in this tab.
+pub fn proofs() -> Proofs {
+    storage::get(Store::Session, PROOFS_KEY).and_then(|s| serde_json::from_str(&s).ok()).unwrap_or_default()
+}
+
+fn record_proofs(plan: &SignInPlan) {
+    let mut p = proofs();
+    if let Some(c) = plan.claims.as_ref().and_then(|c| c.auth_context_id()) {
+        if !p.contexts.iter().any(|x| x == c.as_str()) {
+            p.contexts.push(c.as_str().to_owned());
+        }
+    }
+    if plan.prompt == Some(crate::auth::Prompt::Login) {
+        p.mfa = true;
+    }
+    storage::set(Store::Session, PROOFS_KEY, &serde_json::to_string(&p).unwrap_or_default());
+}
+
+/// Leaves for a step-up sign-in: an authentication context (`claims` with `acrs`), or MFA
+/// (an interactive sign-in, `prompt=login`, so the tenant's Conditional Access applies).
+pub fn step_up(session: &Session, context: Option<&str>, return_path: &str) {
+    let plan = match context.and_then(crate::auth::AuthContextId::parse) {
+        Some(id) => session.step_up_plan(crate::graph::Api::Graph, crate::auth::Claims::auth_context(&id)),
+        None => session.mfa_plan(crate::graph::Api::Graph),
+    };
+    start(session, plan, return_path);
+}
+
+/// The first sign-in: read scopes plus activation writes. Activating is what the app is opened
+/// for, so its consent comes with the first sign-in instead of a second redirect at the first
+/// activation; approvals, assignments, policy writes, audit and reviews stay incremental.
+pub fn first_sign_in_plan(session: &Session) -> SignInPlan {
+    let mut plan = session.sign_in_plan();
+    for scope in crate::auth::Feature::ActivationWrites.scopes(session.config()) {
+        if !plan.scopes.contains(&scope) {
+            plan.scopes.push(scope);
+        }
+    }
+    plan
 }

@@ -76,8 +76,12 @@ impl Services {
                     contexts: s.contexts.into_iter().map(AuthContext).collect(),
                 })
                 .unwrap_or_default(),
-            // The service decides MFA; a refused request is explained and offers the step-up.
-            Backend::Tenant(_) => SessionAuth { has_mfa: true, contexts: Vec::new() },
+            // What this tab's step-ups proved. MFA is left to the service (a plain sign-in may
+            // well have used it); a refusal is explained and the step-up offered.
+            Backend::Tenant(_) => {
+                let p = signin::proofs();
+                SessionAuth { has_mfa: true, contexts: p.contexts.into_iter().map(AuthContext).collect() }
+            }
         }
     }
 

@@ -45,7 +45,9 @@ pub fn SignInCallbackPage() -> impl IntoView {
         }
     });
     let session = StoredValue::new_local(session);
-    let retry = move |_| session.with_value(|s| signin::start(s, s.sign_in_plan(), Page::MyRoles.path()));
+    let retry = move |_| {
+        session.with_value(|s| signin::start(s, signin::first_sign_in_plan(s), Page::MyRoles.path()))
+    };
     view! {
         {move || match failure.get() {
             None => view! { <p class="app-muted" data-testid="signing-in">"Completing sign-in…"</p> }.into_any(),

@@ -21,7 +21,7 @@ pub fn TenantSignIn() -> impl IntoView {
             let (path, search) = (location.pathname.get_untracked(), location.search.get_untracked());
             let here =
                 if search.is_empty() { path } else { format!("{path}?{}", search.trim_start_matches('?')) };
-            signin::start(session, session.sign_in_plan(), &here);
+            signin::start(session, signin::first_sign_in_plan(session), &here);
         }
     };
     view! {
