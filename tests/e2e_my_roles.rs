@@ -45,7 +45,9 @@ async fn wait_for_text(browser: &Browser, css: &str, needle: &str) -> String {
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
-    panic!("{css} never contained {needle:?}");
+    let shot = browser.screenshot("failure-wait-for-text").await;
+    let body = browser.client.find(Locator::Css("main")).await.unwrap().text().await.unwrap_or_default();
+    panic!("{css} never contained {needle:?}; screenshot {}; page:\n{body}", shot.display());
 }
 
 #[tokio::test]
@@ -106,6 +108,9 @@ async fn three_planes_activate_together_with_approval_and_a_step_up() {
     assert!(results.to_lowercase().contains("approv"), "the group waits for approval: {results}");
     wait_for_text(&browser, "[data-testid=role-list]", "Active").await;
     browser.screenshot("my-roles-results-phone-360x740").await;
+
+    let waiting = row(&browser, "PIM - Database Admins").await.text().await.unwrap();
+    assert!(waiting.contains("Waiting for approval"), "the pending request shows on its row: {waiting}");
 
     // The active role counts down to its end; deactivation waits for the five-minute minimum.
     let security = row(&browser, "Security Administrator").await.text().await.unwrap();

@@ -67,6 +67,7 @@ async fn load(client: &GraphClient) -> Vec<RoleItem> {
     let arm = Ok(ArmAccess {
         eligible: client.arm_my_eligible_roles().await.expect("arm eligible"),
         active: client.arm_my_active_roles().await.expect("arm active"),
+        requests: Vec::new(),
     });
     let (items, errors) = my_items(&me, &graph, Some(&arm));
     assert!(errors.is_empty(), "{errors:?}");
@@ -171,4 +172,30 @@ fn every_item_has_a_readable_policy_and_the_demo_shows_each_kind_of_requirement(
         "an auth-context role"
     );
     assert!(policies.iter().any(|p| !p.approval_required && !p.require_mfa && p.auth_context.is_none()));
+}
+
+#[test]
+fn a_request_waiting_for_approval_marks_its_row_so_it_is_not_requested_twice() {
+    use pim_console::graph::load::my_roles;
+    let sim = Rc::new(RefCell::new(Sim::demo(7, start())));
+    let c = client(&sim, true, &["c1"]);
+    let me = PrincipalId::new(Sim::personas().into_iter().find(|p| p.upn == ALEX).unwrap().id);
+    let (items, _) = block_on(my_roles(&c, &me));
+    let mut waiting = Vec::new();
+    for item in items.iter().filter(|i| matches!(i.state, ItemState::Eligible)) {
+        if let Ok(s) = block_on(activate(&c, item, &input())) {
+            if s.status == Some(RequestStatus::PendingApproval) {
+                waiting.push(item.key.clone());
+            }
+        }
+    }
+    assert!(waiting.len() >= 2, "approval roles in at least two planes: {waiting:?}");
+    let (after, errors) = block_on(my_roles(&c, &me));
+    assert!(errors.is_empty(), "{errors:?}");
+    for key in &waiting {
+        let row = after.iter().find(|i| &i.key == key).unwrap();
+        assert!(matches!(row.state, ItemState::ActivationPending { .. }), "{}: {:?}", row.name, row.state);
+    }
+    let planes: std::collections::BTreeSet<_> = waiting.iter().map(|k| format!("{:?}", k.plane())).collect();
+    assert!(planes.len() >= 2, "{planes:?}");
 }

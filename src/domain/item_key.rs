@@ -95,7 +95,9 @@ impl ItemKey {
 
     /// The key of an Azure role at a scope (any scope prefix of the role definition id is ignored).
     pub fn azure(role: &RoleDefinitionId, scope: &ArmScope) -> Self {
-        ItemKey::Azure { role: role.guid(), scope: scope.normalized() }
+        let scope = scope.normalized();
+        // The tenant-root scope is written empty by `ArmScope::tenant()` and `/` by ARM.
+        ItemKey::Azure { role: role.guid(), scope: if scope.is_empty() { "/".to_owned() } else { scope } }
     }
 
     /// The plane of the item.
@@ -104,6 +106,18 @@ impl ItemKey {
             ItemKey::EntraRole { .. } => Plane::EntraRole,
             ItemKey::Group { .. } => Plane::Group,
             ItemKey::Azure { .. } => Plane::Azure,
+        }
+    }
+
+    /// The key its activation policy is found under: Entra role policies are per role for the
+    /// whole tenant (`scopeId eq '/'`, API.md §5), so every directory scope shares one; groups
+    /// (per group and access) and Azure roles (per role and scope) keep their own key.
+    pub fn policy_key(&self) -> ItemKey {
+        match self {
+            ItemKey::EntraRole { role, .. } => {
+                ItemKey::EntraRole { role: role.clone(), scope: "/".to_owned() }
+            }
+            other => other.clone(),
         }
     }
 
@@ -219,10 +233,27 @@ mod tests {
     }
 
     #[test]
+    fn azure_roles_at_the_tenant_root_have_a_key() {
+        let root = ItemKey::azure(&RoleDefinitionId::new("18d7d88d"), &ArmScope::tenant());
+        assert_eq!(root.to_compact(), "a:18d7d88d:/");
+        assert_eq!(ItemKey::parse(&root.to_compact()).unwrap(), root);
+        assert_eq!(ItemKey::azure(&RoleDefinitionId::new("18d7d88d"), &ArmScope::parse("/").unwrap()), root);
+    }
+
+    #[test]
     fn refuses_malformed_keys() {
         for s in ["", "x:1:2", "e:1", "g:1:admin", "e::/", "a:%zz:/"] {
             assert!(ItemKey::parse(s).is_err(), "{s}");
         }
+    }
+
+    #[test]
+    fn entra_roles_share_one_policy_across_scopes() {
+        let keys = samples();
+        let au = ItemKey::entra(&RoleDefinitionId::new("fe930be7"), &DirectoryScopeId::tenant());
+        assert_eq!(keys[1].policy_key(), au);
+        assert_eq!(keys[2].policy_key(), keys[2]);
+        assert_eq!(keys[4].policy_key(), keys[4]);
     }
 
     #[test]

@@ -7,6 +7,7 @@
 use std::cmp::Ordering;
 
 use super::encode::{build_query, parse_query};
+use super::error_kind::Explanation;
 use super::item::{ItemState, RoleItem, ScopeKind};
 use super::item_key::Plane;
 
@@ -243,6 +244,25 @@ impl ListIndex {
         self.apply(items, query, &mut out);
         out
     }
+}
+
+/// The message when the list shows nothing: no roles at all, or none matching the view.
+pub fn empty_state(total: usize, shown: usize, query: &ListQuery) -> Option<Explanation> {
+    if shown > 0 {
+        return None;
+    }
+    Some(if total == 0 {
+        Explanation {
+            reason: "You have no eligible roles, groups or Azure roles.".to_owned(),
+            next_step: "Ask your administrator to make you eligible; it shows here once assigned.".to_owned(),
+        }
+    } else {
+        let what = if query.search.trim().is_empty() { "these filters" } else { "your search and filters" };
+        Explanation {
+            reason: format!("None of your {total} roles match {what}."),
+            next_step: "Clear the search or filters to see everything.".to_owned(),
+        }
+    })
 }
 
 #[cfg(test)]

@@ -99,3 +99,11 @@ fn unknown_url_values_are_ignored() {
     assert_eq!(q.sort, SortKey::Name);
     assert_eq!(q.search, "x y");
 }
+
+#[test]
+fn empty_lists_say_why() {
+    let q = ListQuery { search: "zzz".into(), ..Default::default() };
+    assert_eq!(empty_state(5, 2, &q), None);
+    assert!(empty_state(0, 0, &q).unwrap().reason.contains("no eligible roles"));
+    assert_eq!(empty_state(5, 0, &q).unwrap().reason, "None of your 5 roles match your search and filters.");
+}

@@ -61,6 +61,8 @@ pub struct RequestSnapshot {
     pub status: String,
     /// `scheduleInfo.startDateTime`, if any.
     pub start: Option<DateTime<Utc>>,
+    /// `completedDateTime`, if any: when an immediate activation took effect.
+    pub completed: Option<DateTime<Utc>>,
     /// `scheduleInfo.expiration.endDateTime`, if any.
     pub end: Option<DateTime<Utc>>,
     /// `scheduleInfo.expiration.duration`, if any.
@@ -95,8 +97,14 @@ pub enum Outcome {
 impl Outcome {
     /// The outcome of a request read at `now`.
     pub fn from_snapshot(snap: &RequestSnapshot, now: DateTime<Utc>) -> Outcome {
-        let start = snap.start.unwrap_or(now);
-        let end = snap.end.or_else(|| snap.duration.map(|d| start + d.to_chrono()));
+        // Took effect: the requested start, else when the service completed it, else now.
+        let start = snap.start.or(snap.completed).unwrap_or(now);
+        // Checked: an absurd duration from the service must not panic the page.
+        let end = snap.end.or_else(|| {
+            snap.duration
+                .and_then(|d| Duration::try_seconds(d.as_seconds()))
+                .and_then(|d| start.checked_add_signed(d))
+        });
         match classify_status(&snap.status) {
             StatusClass::InForce | StatusClass::Accepted if start > now => Outcome::Scheduled { start, end },
             StatusClass::InForce => Outcome::ActiveNow { since: start.min(now), end },

@@ -20,6 +20,12 @@ fn provisioned_is_active_now_with_its_end() {
     assert_eq!(out, Outcome::ActiveNow { since: now, end: Some(at("2026-03-01T11:00:00Z")) });
     assert!(out.is_success() && !out.keep_polling());
     assert_eq!(out.describe(now).reason, "Active since 2026-03-01 09:00 UTC, ends in 2 h.");
+    let completed = RequestSnapshot { completed: Some(at("2026-03-01T08:58:00Z")), ..snap("Provisioned") };
+    assert_eq!(
+        Outcome::from_snapshot(&completed, now),
+        Outcome::ActiveNow { since: at("2026-03-01T08:58:00Z"), end: Some(at("2026-03-01T10:58:00Z")) },
+        "shows when it took effect"
+    );
 }
 
 #[test]
@@ -54,6 +60,12 @@ fn approval_denial_and_failures_read_plainly() {
     let failed = Outcome::from_error(ErrorKind::Mfa);
     assert!(!failed.is_success());
     assert_eq!(failed.describe(now), ErrorKind::Mfa.explain());
+}
+
+#[test]
+fn an_absurd_duration_gives_no_end_rather_than_a_panic() {
+    let huge = RequestSnapshot { duration: Some(IsoDuration::from_seconds(i64::MAX)), ..snap("Provisioned") };
+    assert_eq!(Outcome::from_snapshot(&huge, at(NOW)), Outcome::ActiveNow { since: at(NOW), end: None });
 }
 
 #[test]

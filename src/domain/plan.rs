@@ -24,6 +24,20 @@ pub struct SessionAuth {
     pub contexts: Vec<AuthContext>,
 }
 
+impl SessionAuth {
+    /// From the access token's `amr` (methods; `mfa` means multi-factor) and `acrs` (satisfied
+    /// authentication contexts) claims.
+    pub fn from_claims<'a>(
+        amr: impl IntoIterator<Item = &'a str>,
+        acrs: impl IntoIterator<Item = &'a str>,
+    ) -> Self {
+        SessionAuth {
+            has_mfa: amr.into_iter().any(|m| m.eq_ignore_ascii_case("mfa")),
+            contexts: acrs.into_iter().map(|c| AuthContext(c.to_owned())).collect(),
+        }
+    }
+}
+
 /// A sign-in the user must complete before some items can be submitted.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum StepUp {

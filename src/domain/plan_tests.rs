@@ -150,3 +150,11 @@ fn approvers_are_kept_when_a_step_up_comes_first() {
     assert_eq!(plan.entries[0].action, PlanAction::NeedsStepUp { context: AuthContext("c3".into()) });
     assert_eq!(plan.entries[0].approvers, Some(vec!["Ops team".to_owned()]));
 }
+
+#[test]
+fn session_reads_token_claims() {
+    let s = SessionAuth::from_claims(["pwd", "MFA"], ["c1", "c4"]);
+    assert!(s.has_mfa);
+    assert_eq!(s.contexts, vec![AuthContext("c1".into()), AuthContext("c4".into())]);
+    assert!(!SessionAuth::from_claims(["pwd"], []).has_mfa);
+}

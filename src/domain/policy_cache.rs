@@ -2,7 +2,8 @@
 //!
 //! Policies change rarely, and one page load needs dozens of them; the UI fetches the missing
 //! ones once ([`PolicyCache::missing`]), stores them, and shows cached ones at once. Group policy
-//! ids change when a group is onboarded, so the cache is keyed by item, never by policy id.
+//! ids change when a group is onboarded, so the cache is keyed by item, never by policy id; items
+//! that share a policy (one Entra role at several scopes) share an entry ([`ItemKey::policy_key`]).
 
 use std::collections::HashMap;
 
@@ -35,22 +36,25 @@ impl PolicyCache {
 
     /// The policy for `key` if stored less than the TTL before `now`.
     pub fn get(&self, key: &ItemKey, now: DateTime<Utc>) -> Option<&ActivationPolicy> {
-        self.entries.get(key).filter(|(_, at)| now - *at < self.ttl && *at <= now).map(|(p, _)| p)
+        self.entries
+            .get(&key.policy_key())
+            .filter(|(_, at)| now - *at < self.ttl && *at <= now)
+            .map(|(p, _)| p)
     }
 
     /// The policy for `key` however old (to show something while a fresh copy loads).
     pub fn get_stale(&self, key: &ItemKey) -> Option<&ActivationPolicy> {
-        self.entries.get(key).map(|(p, _)| p)
+        self.entries.get(&key.policy_key()).map(|(p, _)| p)
     }
 
     /// Stores a policy fetched at `now`.
     pub fn put(&mut self, key: ItemKey, policy: ActivationPolicy, now: DateTime<Utc>) {
-        self.entries.insert(key, (policy, now));
+        self.entries.insert(key.policy_key(), (policy, now));
     }
 
     /// Forgets one item's policy (after a policy-rule failure says it was wrong).
     pub fn invalidate(&mut self, key: &ItemKey) {
-        self.entries.remove(key);
+        self.entries.remove(&key.policy_key());
     }
 
     /// Drops expired entries.
@@ -59,7 +63,8 @@ impl PolicyCache {
         self.entries.retain(|_, (_, at)| now - *at < ttl);
     }
 
-    /// The keys among `keys` with no fresh policy: what to fetch, in the given order, without repeats.
+    /// The policies to fetch for `keys`: one key per policy without a fresh entry (as
+    /// [`ItemKey::policy_key`]: an Entra role at the tenant scope), in the given order.
     pub fn missing<'a>(
         &self,
         keys: impl IntoIterator<Item = &'a ItemKey>,
@@ -67,11 +72,26 @@ impl PolicyCache {
     ) -> Vec<ItemKey> {
         let mut out: Vec<ItemKey> = Vec::new();
         for key in keys {
-            if self.get(key, now).is_none() && !out.contains(key) {
-                out.push(key.clone());
+            let policy_key = key.policy_key();
+            if self.get(&policy_key, now).is_none() && !out.contains(&policy_key) {
+                out.push(policy_key);
             }
         }
         out
+    }
+
+    /// The entries as JSON, for local storage (`[[key, policy, stored_at], …]`).
+    pub fn to_json(&self) -> String {
+        let entries: Vec<(&ItemKey, &ActivationPolicy, &DateTime<Utc>)> =
+            self.entries.iter().map(|(k, (p, at))| (k, p, at)).collect();
+        serde_json::to_string(&entries).unwrap_or_default()
+    }
+
+    /// A cache from stored JSON (entries keep their age); unreadable text gives an empty cache.
+    pub fn from_json(json: &str, ttl: Duration) -> Self {
+        let entries: Vec<(ItemKey, ActivationPolicy, DateTime<Utc>)> =
+            serde_json::from_str(json).unwrap_or_default();
+        PolicyCache { ttl, entries: entries.into_iter().map(|(k, p, at)| (k, (p, at))).collect() }
     }
 
     /// Number of stored entries (fresh or not).
@@ -119,5 +139,33 @@ mod tests {
         cache.invalidate(&a);
         assert_eq!(cache.missing([&a], now), vec![a]);
         assert_eq!(cache.len(), 0);
+    }
+
+    #[test]
+    fn the_cache_persists_with_its_ages() {
+        let key = ItemKey::group(&GroupId::new("g1"), AccessId::Owner);
+        let mut cache = PolicyCache::new(Duration::minutes(10));
+        cache.put(
+            key.clone(),
+            ActivationPolicy { require_ticket: true, ..Default::default() },
+            at("2026-01-01T10:00:00Z"),
+        );
+        let back = PolicyCache::from_json(&cache.to_json(), Duration::minutes(10));
+        assert!(back.get(&key, at("2026-01-01T10:05:00Z")).unwrap().require_ticket);
+        assert!(back.get(&key, at("2026-01-01T10:15:00Z")).is_none(), "age survives the reload");
+        assert!(PolicyCache::from_json("nonsense", Duration::minutes(10)).is_empty());
+    }
+
+    #[test]
+    fn an_entra_role_at_several_scopes_is_fetched_once() {
+        use crate::domain::ids::{DirectoryScopeId, RoleDefinitionId};
+        let role = RoleDefinitionId::new("fe930be7");
+        let tenant = ItemKey::entra(&role, &DirectoryScopeId::tenant());
+        let au = ItemKey::entra(&role, &DirectoryScopeId::administrative_unit("paris"));
+        let mut cache = PolicyCache::default();
+        let now = at("2026-01-01T10:00:00Z");
+        assert_eq!(cache.missing([&au, &tenant], now), vec![tenant.clone()]);
+        cache.put(tenant, ActivationPolicy::default(), now);
+        assert!(cache.get(&au, now).is_some());
     }
 }

@@ -1,12 +1,13 @@
 //! The reads behind "My roles", with the fewest round trips: the Graph reads in one `$batch`, the
 //! ARM reads beside it (not after it), and a policy per item on demand.
 
-use futures::future::join;
+use futures::future::{join, join3};
 
-use crate::domain::ids::{AccessId as DomainAccess, PrincipalId};
+use crate::domain::ids::{AccessId as DomainAccess, ArmScope, PrincipalId};
 use crate::domain::item::{RequestTarget, RoleItem};
 use crate::domain::policy::ActivationPolicy;
 use crate::graph::adapt::{activation_policy, my_items, ArmAccess};
+use crate::graph::client::arm::ArmRequestFilter;
 use crate::graph::client::{GraphClient, MyAccess};
 use crate::graph::wire::values::AccessId;
 use crate::graph::GraphError;
@@ -15,8 +16,11 @@ use crate::graph::GraphError;
 pub async fn my_roles(client: &GraphClient, me: &PrincipalId) -> (Vec<RoleItem>, Vec<GraphError>) {
     let graph = client.load_my_access();
     let arm = async {
-        let (eligible, active) = join(client.arm_my_eligible_roles(), client.arm_my_active_roles()).await;
-        Ok(ArmAccess { eligible: eligible?, active: active? })
+        let tenant = ArmScope::tenant();
+        let mine = client.arm_requests(&tenant, ArmRequestFilter::AsRequestor);
+        let (eligible, active, requests) =
+            join3(client.arm_my_eligible_roles(), client.arm_my_active_roles(), mine).await;
+        Ok(ArmAccess { eligible: eligible?, active: active?, requests: requests? })
     };
     let (graph, arm) = join(graph, arm).await;
     match graph {
@@ -28,6 +32,8 @@ pub async fn my_roles(client: &GraphClient, me: &PrincipalId) -> (Vec<RoleItem>,
                 active_roles: Ok(Vec::new()),
                 eligible_groups: Ok(Vec::new()),
                 active_groups: Ok(Vec::new()),
+                pending_roles: Ok(Vec::new()),
+                pending_groups: Ok(Vec::new()),
             };
             let (items, mut errors) = my_items(me, &empty, Some(&arm));
             errors.insert(0, e);

@@ -6,3 +6,10 @@ pub fn remove_boot_placeholder() {
         el.remove();
     }
 }
+
+/// Scrolls an element into view (after a submit, so the results are seen).
+pub fn scroll_into_view(id: &str) {
+    if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)) {
+        el.scroll_into_view();
+    }
+}

@@ -28,6 +28,38 @@ impl Sim {
                 let v = self.user_json(&ctx.caller.user_id).ok_or_else(|| not_found("me"))?;
                 entity(ctx, self, "users", v, &|_, _, _| {}, 200)
             }
+            // Pickers: `$filter=startswith(displayName,'x')` (handled by `list`) or
+            // `$search="displayName:x"` (word prefix, as Graph's advanced queries do).
+            ["users"] => {
+                ctx.need(&["User.ReadBasic.All", "User.Read.All", "Directory.Read.All"])?;
+                let items = self
+                    .users
+                    .iter()
+                    .filter_map(|u| self.user_json(&u.id))
+                    .filter(|v| searched(ctx, v))
+                    .collect();
+                list(ctx, self, "users", items, &|_, _, _| {})
+            }
+            ["groups"] => {
+                ctx.need(&["Group.Read.All", "GroupMember.Read.All", "Directory.Read.All"])?;
+                let items =
+                    self.groups.iter().map(|g| self.group_json(&g.id)).filter(|v| searched(ctx, v)).collect();
+                list(ctx, self, "groups", items, &|_, _, _| {})
+            }
+            ["administrativeUnits"] | ["directory", "administrativeUnits"] => {
+                ctx.need(&[
+                    "AdministrativeUnit.Read.All",
+                    "Directory.Read.All",
+                    "RoleManagement.Read.Directory",
+                ])?;
+                let items = self
+                    .admin_units
+                    .iter()
+                    .map(|a| json!({"id": a.id, "displayName": a.display_name, "description": a.description}))
+                    .filter(|v| searched(ctx, v))
+                    .collect();
+                list(ctx, self, "administrativeUnits", items, &|_, _, _| {})
+            }
             ["users", id] => {
                 ctx.need(&["User.Read", "User.ReadBasic.All", "User.Read.All", "Directory.Read.All"])?;
                 let v = self.user_json(id).ok_or_else(|| not_found(id))?;
@@ -64,4 +96,14 @@ impl Sim {
         let items = events.into_iter().map(|e| self.render_audit(e)).collect();
         list(ctx, self, "auditLogs/directoryAudits", items, &|_, _, _| {})
     }
+}
+
+/// `$search="displayName:word"`: true when a word of the display name starts with `word`
+/// (case-insensitive); true for every item when there is no `$search`.
+fn searched(ctx: &Ctx, v: &Value) -> bool {
+    let Some(search) = ctx.url.param("search") else { return true };
+    let term = search.trim_matches('"');
+    let (field, word) = term.split_once(':').unwrap_or(("displayName", term));
+    let word = word.to_lowercase();
+    v[field].as_str().is_some_and(|text| text.to_lowercase().split_whitespace().any(|w| w.starts_with(&word)))
 }

@@ -10,7 +10,7 @@ use super::pages::{
     MyRolesPage, NotFoundPage, RoleSettingsPage, SignInCallbackPage,
 };
 use super::services::provide_services;
-use super::session::DemoAccount;
+use super::session::{DemoAccount, TenantAccount};
 use crate::config::{AppConfig, ConfigError};
 
 /// The app. A configuration error replaces the whole shell with a page that explains it.
@@ -25,6 +25,7 @@ pub fn App(
             provide_services(&config);
             provide_context(config);
             DemoAccount::provide();
+            TenantAccount::provide();
             view! {
                 <Router>
                     <Shell>

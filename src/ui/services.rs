@@ -5,7 +5,8 @@ use std::rc::Rc;
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
-use crate::config::{AppConfig, Cloud};
+use crate::auth::Session;
+use crate::config::{AppConfig, Cloud, TenantConfig};
 use crate::domain::ids::PrincipalId;
 use crate::domain::plan::SessionAuth;
 use crate::domain::policy::AuthContext;
@@ -13,14 +14,17 @@ use crate::graph::client::GraphClient;
 use crate::graph::{TokenProvider, Transport};
 use crate::platform::demo::{DemoSession, DemoTenant, DemoTransport};
 use crate::platform::env::BrowserEnv;
+use crate::platform::signin;
+use crate::platform::transport::BrowserTransport;
 use crate::sim::Sim;
 
 /// Where the app's data comes from.
 #[derive(Clone)]
 pub enum Backend {
-    /// The simulated tenant inside this tab, with a persona chosen in the app. (A real tenant's
-    /// backend arrives with the browser sign-in glue.)
+    /// The simulated tenant inside this tab, with a persona chosen in the app.
     Demo(Rc<DemoSession>),
+    /// A tenant reached through the Microsoft identity platform (or a simulated one over HTTP).
+    Tenant(Session),
 }
 
 /// The typed client and the backend behind it.
@@ -47,6 +51,7 @@ impl Services {
     pub fn now(&self) -> DateTime<Utc> {
         match &self.backend {
             Backend::Demo(session) => session.tenant.now(),
+            Backend::Tenant(_) => crate::platform::time::now(),
         }
     }
 
@@ -57,6 +62,7 @@ impl Services {
                 let upn = session.signed_in()?.upn;
                 Sim::personas().into_iter().find(|p| p.upn == upn).map(|p| PrincipalId::new(p.id))
             }
+            Backend::Tenant(session) => session.account().map(|a| PrincipalId::new(a.oid)),
         }
     }
 
@@ -70,15 +76,36 @@ impl Services {
                     contexts: s.contexts.into_iter().map(AuthContext).collect(),
                 })
                 .unwrap_or_default(),
+            // What this tab's step-ups proved. MFA is left to the service (a plain sign-in may
+            // well have used it); a refusal is explained and the step-up offered.
+            Backend::Tenant(_) => {
+                let p = signin::proofs();
+                SessionAuth { has_mfa: true, contexts: p.contexts.into_iter().map(AuthContext).collect() }
+            }
         }
+    }
+
+    /// Services for a configured tenant: the browser's fetch, tokens from the signed-in session.
+    pub fn tenant(config: &TenantConfig) -> Services {
+        let session = signin::session_for(config);
+        let tokens: Rc<dyn TokenProvider> = Rc::new(session.clone());
+        let client = GraphClient::new(
+            Rc::new(BrowserTransport::default()),
+            tokens,
+            Rc::new(BrowserEnv),
+            config.endpoints.clone(),
+        );
+        Services { client: Rc::new(client), backend: Backend::Tenant(session) }
     }
 }
 
-/// Provides the services for this configuration (demo only until browser sign-in lands).
+/// Provides the services for this configuration.
 pub fn provide_services(config: &AppConfig) {
-    if let AppConfig::Demo = config {
-        provide_context(StoredValue::new_local(Services::demo()));
-    }
+    let services = match config {
+        AppConfig::Demo => Services::demo(),
+        AppConfig::Tenant(t) => Services::tenant(t),
+    };
+    provide_context(StoredValue::new_local(services));
 }
 
 /// The services, when the app has them.

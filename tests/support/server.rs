@@ -30,6 +30,9 @@ pub enum ConfigFile {
     Absent,
     /// This body, as application/json.
     Body(String),
+    /// A tenant configuration pointing at the simulated tenant on this server (its sign-in,
+    /// Graph and ARM endpoints), with the sim's registered demo client.
+    SimTenant,
 }
 
 impl TestServer {
@@ -62,6 +65,29 @@ impl TestServer {
             });
             Arc::new(Mutex::new(sim))
         });
+        let config = match config {
+            ConfigFile::SimTenant => {
+                let tenant = sim
+                    .as_ref()
+                    .expect("SimTenant needs a simulated tenant")
+                    .lock()
+                    .unwrap()
+                    .tenant_id()
+                    .to_owned();
+                ConfigFile::Body(
+                    serde_json::json!({
+                        "tenant": tenant,
+                        "clientId": pim_console::sim::DEMO_CLIENT_ID,
+                        "redirectUri": format!("{base_url}/auth/callback"),
+                        "loginBaseUrl": format!("{base_url}/login"),
+                        "graphBaseUrl": format!("{base_url}/graph"),
+                        "armBaseUrl": format!("{base_url}/arm"),
+                    })
+                    .to_string(),
+                )
+            }
+            other => other,
+        };
         let worker = Arc::clone(&server);
         let worker_sim = sim.clone();
         let origin = base_url.clone();
@@ -144,6 +170,7 @@ fn respond(request: Request, dist: &Path, config: &ConfigFile) {
                 let _ = request.respond(with_type(Response::from_string(body.clone()), "application/json"));
                 return;
             }
+            ConfigFile::SimTenant => unreachable!("resolved to a body when the server starts"),
         }
     }
     let relative = path.trim_start_matches('/');

@@ -4,15 +4,15 @@
 use std::collections::BTreeMap;
 
 use crate::domain::ids::{
-    AccessId as DomainAccess, ArmScope, DirectoryScopeId, EligibilityScheduleId, PrincipalId,
+    AccessId as DomainAccess, ArmScope, DirectoryScopeId, EligibilityScheduleId, PrincipalId, RequestId,
 };
 use crate::domain::item::{ActiveKind, HeldVia, ItemState, RequestTarget, RoleItem, ScopeKind, ScopeLabel};
 use crate::domain::item_key::ItemKey;
 use crate::graph::client::MyAccess;
-use crate::graph::wire::arm::{ArmResource, ArmScheduleInstance};
+use crate::graph::wire::arm::{ArmResource, ArmScheduleInstance, ArmScheduleRequest};
 use crate::graph::wire::groups::GroupScheduleInstance;
 use crate::graph::wire::roles::RoleScheduleInstance;
-use crate::graph::wire::values::{AccessId, AssignmentType, MemberType};
+use crate::graph::wire::values::{AccessId, AssignmentType, MemberType, RequestStatus};
 use crate::graph::GraphError;
 
 /// The ARM half of "my access": eligible and active instances (`asTarget()`).
@@ -20,6 +20,8 @@ use crate::graph::GraphError;
 pub struct ArmAccess {
     pub eligible: Vec<ArmResource<ArmScheduleInstance>>,
     pub active: Vec<ArmResource<ArmScheduleInstance>>,
+    /// My requests (`asRequestor()`); those waiting for approval mark their rows.
+    pub requests: Vec<ArmResource<ArmScheduleRequest>>,
 }
 
 /// Builds the rows. Lists that failed to load are reported alongside the rows that did.
@@ -36,56 +38,70 @@ pub fn my_items(
     let active_groups = take(&graph.active_groups, &mut errors);
     let arm = arm.and_then(|r| take(r, &mut errors));
 
-    for i in eligible_roles.into_iter().flatten() {
-        if let Some(item) = entra_item(me, i) {
-            rows.insert(item.key.clone(), item);
-        }
+    let arm_eligible = arm.map(|a| a.eligible.as_slice()).unwrap_or_default();
+    let eligible = (eligible_roles.into_iter().flatten().filter_map(|i| entra_item(me, i)))
+        .chain(eligible_groups.into_iter().flatten().filter_map(|i| group_item(me, i)))
+        .chain(arm_eligible.iter().filter_map(|r| azure_item(me, r)));
+    for item in eligible {
+        rows.insert(item.key.clone(), item);
     }
-    for i in eligible_groups.into_iter().flatten() {
-        if let Some(item) = group_item(me, i) {
-            rows.insert(item.key.clone(), item);
-        }
-    }
-    for r in arm.map(|a| a.eligible.as_slice()).unwrap_or_default() {
-        if let Some(item) = azure_item(me, r) {
-            rows.insert(item.key.clone(), item);
-        }
-    }
-    for i in active_roles.into_iter().flatten() {
-        if let Some(item) = entra_item(me, i) {
-            merge_active(
-                &mut rows,
-                item,
-                i.start_date_time.map(|t| t.0),
-                i.end_date_time.map(|t| t.0),
-                &i.assignment_type,
-            );
-        }
-    }
-    for i in active_groups.into_iter().flatten() {
-        if let Some(item) = group_item(me, i) {
-            merge_active(
-                &mut rows,
-                item,
-                i.start_date_time.map(|t| t.0),
-                i.end_date_time.map(|t| t.0),
-                &i.assignment_type,
-            );
-        }
-    }
-    for r in arm.map(|a| a.active.as_slice()).unwrap_or_default() {
-        if let Some(item) = azure_item(me, r) {
+    // Each active instance with its start, end and whether it was activated or assigned.
+    let arm_active = arm.map(|a| a.active.as_slice()).unwrap_or_default();
+    let active = (active_roles.into_iter().flatten())
+        .filter_map(|i| Some((entra_item(me, i)?, i.start_date_time, i.end_date_time, &i.assignment_type)))
+        .chain((active_groups.into_iter().flatten()).filter_map(|i| {
+            Some((group_item(me, i)?, i.start_date_time, i.end_date_time, &i.assignment_type))
+        }))
+        .chain(arm_active.iter().filter_map(|r| {
             let p = &r.properties;
-            merge_active(
-                &mut rows,
-                item,
-                p.start_date_time.map(|t| t.0),
-                p.end_date_time.map(|t| t.0),
-                &p.assignment_type,
-            );
+            Some((azure_item(me, r)?, p.start_date_time, p.end_date_time, &p.assignment_type))
+        }));
+    for (item, start, end, assignment) in active {
+        merge_active(&mut rows, item, start.map(|t| t.0), end.map(|t| t.0), assignment);
+    }
+    // Rows still eligible but with an activation waiting for an approver.
+    let mut pending = |key: ItemKey, id: &Option<String>| {
+        if let (Some(row), Some(id)) = (rows.get_mut(&key), id) {
+            if matches!(row.state, ItemState::Eligible) {
+                row.state = ItemState::ActivationPending { request: RequestId::new(id.clone()) };
+            }
+        }
+    };
+    for r in
+        take(&graph.pending_roles, &mut errors).into_iter().flatten().filter(|r| awaits_approval(&r.status))
+    {
+        if let (Some(role), Some(scope)) = (&r.role_definition_id, &r.directory_scope_id) {
+            pending(ItemKey::entra(role, scope), &r.id);
+        }
+    }
+    for r in
+        take(&graph.pending_groups, &mut errors).into_iter().flatten().filter(|r| awaits_approval(&r.status))
+    {
+        let access = match r.access_id {
+            Some(AccessId::Member) => DomainAccess::Member,
+            Some(AccessId::Owner) => DomainAccess::Owner,
+            _ => continue,
+        };
+        if let Some(group) = &r.group_id {
+            pending(ItemKey::group(group, access), &r.id);
+        }
+    }
+    for r in arm.map(|a| a.requests.as_slice()).unwrap_or_default() {
+        let p = &r.properties;
+        if !awaits_approval(&p.status) {
+            continue;
+        }
+        if let (Some(role), Some(scope)) =
+            (&p.role_definition_id, p.scope.as_deref().and_then(|s| ArmScope::parse(s).ok()))
+        {
+            pending(ItemKey::azure(role, &scope), &r.name);
         }
     }
     (rows.into_values().collect(), errors)
+}
+
+fn awaits_approval(status: &Option<RequestStatus>) -> bool {
+    matches!(status, Some(RequestStatus::PendingApproval))
 }
 
 fn take<'a, T>(result: &'a Result<T, GraphError>, errors: &mut Vec<GraphError>) -> Option<&'a T> {

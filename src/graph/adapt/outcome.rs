@@ -66,6 +66,7 @@ pub fn activation_outcome(
             &RequestSnapshot {
                 status: s.status.as_ref().map(|st| st.as_str().to_owned()).unwrap_or_default(),
                 start: input.start,
+                completed: None,
                 end: None,
                 duration: Some(input.duration),
                 approver_justification: None,

@@ -15,8 +15,8 @@ use crate::graph::token::Api;
 use crate::graph::transport::{HttpResponse, Method};
 use crate::graph::url::UrlBuilder;
 use crate::graph::wire::{
-    BatchRequestBody, BatchRequestItem, BatchResponseBody, GroupScheduleInstance, ODataPage,
-    RoleScheduleInstance,
+    BatchRequestBody, BatchRequestItem, BatchResponseBody, GroupScheduleInstance, GroupScheduleRequest,
+    ODataPage, RoleScheduleInstance, RoleScheduleRequest,
 };
 
 /// Most requests Graph accepts in one batch.
@@ -140,10 +140,14 @@ impl GraphClient {
     }
 
     /// My eligible and active Entra roles and PIM for Groups memberships, with role and group
-    /// names, in one round trip (further pages, if any, are read afterwards).
+    /// names, and my requests waiting for approval, in one round trip (further pages, if any, are read afterwards).
     pub async fn load_my_access(&self) -> Result<MyAccess, GraphError> {
         let rel =
             |coll: &str, expand: &str| UrlBuilder::new("", coll).fixed(MINE).query("$expand", expand).build();
+        // My requests still waiting for an approver, so their rows say so (and are not requested twice).
+        let pending = |coll: &str| {
+            UrlBuilder::new("", coll).fixed(MINE).query("$filter", "status eq 'PendingApproval'").build()
+        };
         let items = vec![
             BatchItem::get(
                 "eligibleRoles",
@@ -161,6 +165,14 @@ impl GraphClient {
                 "activeGroups",
                 rel("identityGovernance/privilegedAccess/group/assignmentScheduleInstances", "group"),
             ),
+            BatchItem::get(
+                "pendingRoles",
+                pending("roleManagement/directory/roleAssignmentScheduleRequests"),
+            ),
+            BatchItem::get(
+                "pendingGroups",
+                pending("identityGovernance/privilegedAccess/group/assignmentScheduleRequests"),
+            ),
         ];
         let mut out = self.batch(GraphVersion::V1, items).await?;
         Ok(MyAccess {
@@ -168,6 +180,8 @@ impl GraphClient {
             active_roles: self.rest_of(out.remove("activeRoles")).await,
             eligible_groups: self.rest_of(out.remove("eligibleGroups")).await,
             active_groups: self.rest_of(out.remove("activeGroups")).await,
+            pending_roles: self.rest_of(out.remove("pendingRoles")).await,
+            pending_groups: self.rest_of(out.remove("pendingGroups")).await,
         })
     }
 
@@ -195,4 +209,8 @@ pub struct MyAccess {
     pub active_roles: Result<Vec<RoleScheduleInstance>, GraphError>,
     pub eligible_groups: Result<Vec<GroupScheduleInstance>, GraphError>,
     pub active_groups: Result<Vec<GroupScheduleInstance>, GraphError>,
+    /// My Entra role requests waiting for approval.
+    pub pending_roles: Result<Vec<RoleScheduleRequest>, GraphError>,
+    /// My group requests waiting for approval.
+    pub pending_groups: Result<Vec<GroupScheduleRequest>, GraphError>,
 }

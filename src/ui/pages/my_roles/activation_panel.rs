@@ -2,12 +2,15 @@
 //! what will happen, the step-up sign-ins needed first, then one tap to submit them all.
 
 use leptos::prelude::*;
+use leptos_router::hooks::use_location;
 
 use super::state::MyRolesState;
 use crate::domain::duration_input::duration_choices;
 use crate::domain::form::Field;
 use crate::domain::plan::{PlanAction, StepUp};
 use crate::domain::IsoDuration;
+use crate::platform::signin;
+use crate::ui::services::{use_services, Backend};
 use crate::ui::session::use_demo_account;
 
 fn action_text(action: &PlanAction) -> String {
@@ -56,9 +59,29 @@ pub fn ActivationPanel(state: MyRolesState) -> impl IntoView {
         })
     };
     let account = use_demo_account();
+    let location = use_location();
+    let tenant_session = StoredValue::new_local(use_services().and_then(|s| match s.backend {
+        Backend::Tenant(session) => Some(session),
+        Backend::Demo(_) => None,
+    }));
     let step_up = move |s: StepUp| {
-        // Demo: the simulated tenant's sign-in simply records what was proved. With a real
-        // tenant this is a redirect to Microsoft sign-in with the claims request.
+        // With a tenant: a redirect to Microsoft sign-in with the claims request, back to this page.
+        // (The selection is not yet kept across that redirect: see the issue notes.)
+        let redirected = tenant_session.with_value(|session| {
+            let Some(session) = session else { return false };
+            let (path, search) = (location.pathname.get_untracked(), location.search.get_untracked());
+            let here = if search.is_empty() { path } else { format!("{path}?{search}") };
+            let context = match &s {
+                StepUp::AuthContext(c) => Some(c.0.clone()),
+                StepUp::Mfa => None,
+            };
+            signin::step_up(session, context.as_deref(), &here);
+            true
+        });
+        if redirected {
+            return;
+        }
+        // Demo: the simulated tenant's sign-in simply records what was proved.
         if let Some(account) = account {
             if let Some(mut signed_in) = account.0.get_untracked() {
                 match s {

@@ -12,7 +12,7 @@ pub fn Results(state: MyRolesState) -> impl IntoView {
         (!results.is_empty()).then(|| {
             let now = state.now.get_untracked();
             view! {
-                <section class="app-results" aria-live="polite" data-testid="results">
+                <section id="results" class="app-results" aria-live="polite" data-testid="results">
                     <h2>"Results"</h2>
                     <ul>
                         {results

@@ -167,6 +167,7 @@ impl MyRolesState {
                 .collect();
             self.results.set(results);
             self.selected.set(Vec::new());
+            crate::platform::dom::scroll_into_view("results");
             self.submitting.set(false);
             self.reload();
         });

@@ -1,0 +1,165 @@
+//! End-to-end sign-in: the app, configured for a tenant, signs in through the simulated
+//! tenant's Entra-like endpoints over loopback HTTP (authorization code + PKCE, the browser's
+//! real redirects and fetch), then loads My roles with the tokens it obtained.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+use std::time::Duration;
+
+use fantoccini::Locator;
+use support::browser::Browser;
+use support::server::{ConfigFile, TestServer};
+
+async fn wait_for(browser: &Browser, css: &str) -> String {
+    if browser.client.wait().at_most(Duration::from_secs(20)).for_element(Locator::Css(css)).await.is_err() {
+        let shot = browser.screenshot("failure-signin").await;
+        let page = browser.client.find(Locator::Css("body")).await.unwrap().text().await.unwrap_or_default();
+        let url = browser.client.current_url().await.map(|u| u.to_string()).unwrap_or_default();
+        panic!("no {css} at {url}; screenshot {}; page:\n{page}", shot.display());
+    }
+    browser.text_of(css).await
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run scripts/test"]
+async fn sign_in_through_the_identity_endpoints_then_my_roles_loads_over_http() {
+    let sim = pim_console::sim::Sim::demo(7, chrono::Utc::now());
+    let server = TestServer::start_with_sim(ConfigFile::SimTenant, sim);
+    let browser = Browser::start().await;
+    let c = &browser.client;
+
+    c.goto(&server.url("/?q=admin")).await.unwrap();
+    wait_for(&browser, "[data-testid=tenant-sign-in]").await;
+    c.find(Locator::Css("[data-testid=sign-in]")).await.unwrap().click().await.unwrap();
+
+    // The simulated tenant's sign-in page: pick Alex and sign in.
+    let persona = c
+        .wait()
+        .at_most(Duration::from_secs(10))
+        .for_element(Locator::XPath("//label[contains(., 'alex@contoso.example')]/input"))
+        .await
+        .expect("the sign-in page lists the personas");
+    persona.click().await.unwrap();
+    c.find(Locator::Css("button[value=sign_in]")).await.unwrap().click().await.unwrap();
+
+    // Back in the app: signed in, on the page the user started from, the code gone from the URL.
+    let account = wait_for(&browser, "[data-testid=account]").await;
+    assert!(account.contains("Alex"), "{account}");
+    let list = wait_for(&browser, "[data-testid=role-list]").await;
+    assert!(list.contains("Administrator"), "{list}");
+    let url = c.current_url().await.unwrap();
+    assert_eq!(url.path(), "/");
+    assert!(url.query().unwrap_or("").contains("q=admin"), "the user's place is kept: {url}");
+    assert!(!url.as_str().contains("code="), "the code never lingers in the address bar: {url}");
+
+    // Reload: the session survives in this tab (refresh token in sessionStorage).
+    c.refresh().await.unwrap();
+    assert!(wait_for(&browser, "[data-testid=account]").await.contains("Alex"));
+    wait_for(&browser, "[data-testid=role-list]").await;
+
+    // Azure rows came with an ARM token obtained from the refresh token, without a second prompt.
+    c.goto(&server.url("/")).await.unwrap();
+    let list = wait_for(&browser, "[data-testid=role-list]").await;
+    assert!(list.contains("Azure role"), "{list}");
+    browser.assert_no_console_errors().await;
+
+    // Sign out: back to the sign-in page, nothing of the session left in the tab.
+    c.find(Locator::XPath("//button[normalize-space()='Sign out']")).await.unwrap().click().await.unwrap();
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    c.goto(&server.url("/")).await.unwrap();
+    wait_for(&browser, "[data-testid=tenant-sign-in]").await;
+    let stored = c.execute("return Object.keys(sessionStorage).join(',')", vec![]).await.unwrap();
+    assert!(!stored.as_str().unwrap_or("").contains("pim.session"), "{stored}");
+    browser.close().await;
+}
+
+async fn sign_in_as_alex(browser: &Browser, server: &TestServer) {
+    let c = &browser.client;
+    c.goto(&server.url("/")).await.unwrap();
+    wait_for(browser, "[data-testid=tenant-sign-in]").await;
+    c.find(Locator::Css("[data-testid=sign-in]")).await.unwrap().click().await.unwrap();
+    pick_alex_on_the_sign_in_page(browser).await;
+    wait_for(browser, "[data-testid=role-list]").await;
+}
+
+async fn pick_alex_on_the_sign_in_page(browser: &Browser) {
+    let c = &browser.client;
+    let persona = c
+        .wait()
+        .at_most(Duration::from_secs(10))
+        .for_element(Locator::XPath("//label[contains(., 'alex@contoso.example')]/input"))
+        .await
+        .expect("the sign-in page lists the personas");
+    persona.click().await.unwrap();
+    c.find(Locator::Css("button[value=sign_in]")).await.unwrap().click().await.unwrap();
+}
+
+async fn select(browser: &Browser, name: &str) {
+    let xpath = format!(
+        "//li[@data-testid='role-item'][.//div[@class='app-item__title' and normalize-space()='{name}']]//input[@type='checkbox']"
+    );
+    let boxes =
+        browser.client.wait().at_most(Duration::from_secs(10)).for_element(Locator::XPath(&xpath)).await;
+    boxes.unwrap_or_else(|e| panic!("no checkbox for {name}: {e}")).click().await.unwrap();
+}
+
+async fn text_eventually(browser: &Browser, css: &str, needle: &str) -> String {
+    for _ in 0..100 {
+        if let Ok(el) = browser.client.find(Locator::Css(css)).await {
+            let t = el.text().await.unwrap_or_default();
+            if t.contains(needle) {
+                return t;
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let shot = browser.screenshot("failure-signin-text").await;
+    let page = browser.client.find(Locator::Css("body")).await.unwrap().text().await.unwrap_or_default();
+    let url = browser.client.current_url().await.map(|u| u.to_string()).unwrap_or_default();
+    panic!("{css} never contained {needle:?} at {url}; screenshot {}; page:\n{page}", shot.display());
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run scripts/test"]
+async fn an_authentication_context_step_up_goes_through_the_identity_platform() {
+    let sim = pim_console::sim::Sim::demo(7, chrono::Utc::now());
+    let server = TestServer::start_with_sim(ConfigFile::SimTenant, sim);
+    let browser = Browser::start().await;
+    sign_in_as_alex(&browser, &server).await;
+
+    select(&browser, "Security Administrator").await;
+    browser
+        .client
+        .find(Locator::Css("[data-testid=justification]"))
+        .await
+        .unwrap()
+        .send_keys("Incident INC-900")
+        .await
+        .unwrap();
+    text_eventually(&browser, "[data-testid=plan]", "authentication context c1").await;
+    browser.client.find(Locator::Css("[data-testid=step-up]")).await.unwrap().click().await.unwrap();
+
+    // The identity platform's page asks for the context (the claims request reached it).
+    let page = text_eventually(&browser, "body", "c1").await;
+    assert!(page.contains("alex@contoso.example"), "{page}");
+    pick_alex_on_the_sign_in_page(&browser).await;
+
+    // Back on My roles: the plan no longer asks for the step-up, and the activation goes through.
+    wait_for(&browser, "[data-testid=role-list]").await;
+    select(&browser, "Security Administrator").await;
+    browser
+        .client
+        .find(Locator::Css("[data-testid=justification]"))
+        .await
+        .unwrap()
+        .send_keys("Incident INC-900")
+        .await
+        .unwrap();
+    text_eventually(&browser, "[data-testid=plan]", "activates now").await;
+    browser.client.find(Locator::Css("[data-testid=submit]")).await.unwrap().click().await.unwrap();
+    let results = text_eventually(&browser, "[data-testid=results]", "Security Administrator").await;
+    assert!(results.contains("Active"), "{results}");
+    browser.assert_no_console_errors().await;
+    browser.close().await;
+}
