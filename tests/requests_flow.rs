@@ -67,6 +67,7 @@ fn alex_item(client: &GraphClient, name: &str) -> RoleItem {
     let arm = Ok(ArmAccess {
         eligible: block_on(client.arm_my_eligible_roles()).unwrap(),
         active: block_on(client.arm_my_active_roles()).unwrap(),
+        requests: Vec::new(),
     });
     let (items, _) = my_items(&id_of(ALEX), &graph, Some(&arm));
     items
