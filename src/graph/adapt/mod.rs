@@ -1,5 +1,6 @@
 //! From wire types to the domain's view: what the service says, turned into what the app shows.
 
+mod arm_names;
 mod my_items;
 mod outcome;
 mod policy;

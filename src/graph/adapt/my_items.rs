@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 
+use super::arm_names::arm_names;
 use crate::domain::ids::{
     AccessId as DomainAccess, ArmScope, DirectoryScopeId, EligibilityScheduleId, PrincipalId, RequestId,
 };
@@ -189,28 +190,12 @@ fn azure_item(me: &PrincipalId, r: &ArmResource<ArmScheduleInstance>) -> Option<
     let p = &r.properties;
     let role = p.role_definition_id.clone()?;
     let scope = ArmScope::parse(p.scope.as_deref()?).ok()?;
-    let expanded = p.expanded_properties.as_ref();
-    let name = expanded
-        .and_then(|e| e.role_definition.as_ref())
-        .and_then(|d| d.display_name.clone())
-        .unwrap_or_else(|| role.guid());
-    let scope_name = expanded
-        .and_then(|e| e.scope.as_ref())
-        .and_then(|s| s.display_name.clone())
-        .unwrap_or_else(|| scope.short_name().to_owned());
-    let kind = match scope.kind() {
-        crate::domain::arm_scope::ArmScopeKind::Root
-        | crate::domain::arm_scope::ArmScopeKind::ManagementGroup => ScopeKind::ManagementGroup,
-        crate::domain::arm_scope::ArmScopeKind::Subscription => ScopeKind::Subscription,
-        crate::domain::arm_scope::ArmScopeKind::ResourceGroup => ScopeKind::ResourceGroup,
-        _ => ScopeKind::Resource,
-    };
+    let (name, label) = arm_names(p.expanded_properties.as_ref(), &role, &scope);
     let eligibility_schedule = p
         .role_eligibility_schedule_id
         .clone()
         .or_else(|| p.linked_role_eligibility_schedule_id.clone())
         .map(EligibilityScheduleId::new);
-    let label = ScopeLabel { kind, name: scope_name };
     let mut item =
         RoleItem::new(name, label, me.clone(), RequestTarget::Azure { role, scope, eligibility_schedule });
     item.held = held(&p.member_type);

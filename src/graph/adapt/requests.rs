@@ -2,7 +2,7 @@
 //! requests turned into [`RequestRow`]s, an approval's decided step into an [`ApproverNote`],
 //! and a policy's approval rule into [`ApprovalRules`].
 
-use crate::domain::arm_scope::ArmScopeKind;
+use super::arm_names::arm_names;
 use crate::domain::ids::ArmScope;
 use crate::domain::ids::{AccessId as DomainAccess, DirectoryScopeId, RequestId};
 use crate::domain::item::{ScopeKind, ScopeLabel};
@@ -133,22 +133,9 @@ pub fn arm_request_row(r: &ArmResource<ArmScheduleRequest>) -> Option<RequestRow
     let role = p.role_definition_id.clone()?;
     let scope = ArmScope::parse(p.scope.as_deref()?).ok()?;
     let expanded = p.expanded_properties.as_ref();
-    let role_name = expanded
-        .and_then(|e| e.role_definition.as_ref())
-        .and_then(|d| d.display_name.clone())
-        .unwrap_or_else(|| role.guid());
-    let scope_name = expanded
-        .and_then(|e| e.scope.as_ref())
-        .and_then(|s| s.display_name.clone())
-        .unwrap_or_else(|| scope.short_name().to_owned());
-    let kind = match scope.kind() {
-        ArmScopeKind::Root | ArmScopeKind::ManagementGroup => ScopeKind::ManagementGroup,
-        ArmScopeKind::Subscription => ScopeKind::Subscription,
-        ArmScopeKind::ResourceGroup => ScopeKind::ResourceGroup,
-        _ => ScopeKind::Resource,
-    };
+    let (role_name, label) = arm_names(expanded, &role, &scope);
     let reference = RequestRef::Azure { scope, name, role };
-    let mut row = blank(reference, role_name, ScopeLabel { kind, name: scope_name });
+    let mut row = blank(reference, role_name, label);
     row.principal = p.principal_id.clone();
     row.requester = expanded.and_then(|e| e.principal.as_ref()).and_then(|x| x.display_name.clone());
     row.action = p.request_type.clone();
