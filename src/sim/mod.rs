@@ -51,6 +51,7 @@ mod personas;
 mod policy;
 mod query;
 mod render;
+mod review_actions;
 mod reviews;
 mod rng;
 mod router;

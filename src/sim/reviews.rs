@@ -1,5 +1,6 @@
 //! Access reviews of privileged roles (v1.0 `/identityGovernance/accessReviews/definitions`):
 //! definitions, instances, decisions with `filterByCurrentUser(on='reviewer')`, PATCH decision.
+//! Create, stop, batch decisions and apply are in `review_actions.rs`.
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -48,7 +49,7 @@ pub struct ReviewDefinition {
     pub instances: Vec<ReviewInstance>,
 }
 
-fn status(i: &ReviewInstance, now: DateTime<Utc>) -> &'static str {
+pub(super) fn status(i: &ReviewInstance, now: DateTime<Utc>) -> &'static str {
     if now < i.start {
         "NotStarted"
     } else if now < i.end {
@@ -58,8 +59,8 @@ fn status(i: &ReviewInstance, now: DateTime<Utc>) -> &'static str {
     }
 }
 
-const READ: &[&str] = &["AccessReview.Read.All", "AccessReview.ReadWrite.All"];
-const WRITE: &[&str] = &["AccessReview.ReadWrite.All"];
+pub(super) const READ: &[&str] = &["AccessReview.Read.All", "AccessReview.ReadWrite.All"];
+pub(super) const WRITE: &[&str] = &["AccessReview.ReadWrite.All"];
 
 impl Sim {
     fn identity(&self, id: Option<&str>) -> Value {
@@ -86,7 +87,7 @@ impl Sim {
             .collect::<Vec<_>>())
     }
 
-    fn definition_json(&self, d: &ReviewDefinition, now: DateTime<Utc>) -> Value {
+    pub(super) fn definition_json(&self, d: &ReviewDefinition, now: DateTime<Utc>) -> Value {
         let st = d.instances.last().map(|i| status(i, now)).unwrap_or("NotStarted");
         json!({
             "id": d.id, "displayName": d.display_name, "status": st, "descriptionForAdmins": d.description,
@@ -248,11 +249,21 @@ impl Sim {
                                 x.reviewed_at = Some(now);
                                 Ok(empty(204))
                             }
+                            ["stop"] if ctx.method == Method::Post => self.review_stop(ctx, d, Some(ii)),
+                            ["batchRecordDecisions"] if ctx.method == Method::Post => {
+                                self.review_batch_record(ctx, d, ii)
+                            }
+                            ["applyDecisions"] if ctx.method == Method::Post => self.review_apply(ctx, d, ii),
                             _ => Err(ctx.bad_method()),
                         }
                     }
                     _ => Err(ctx.bad_method()),
                 }
+            }
+            [] if ctx.method == Method::Post => self.review_create(ctx),
+            [id, "stop"] if ctx.method == Method::Post => {
+                let d = find_def(self, id).ok_or_else(|| nf("access review"))?;
+                self.review_stop(ctx, d, None)
             }
             _ => Err(ctx.unknown()),
         }
