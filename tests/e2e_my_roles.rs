@@ -35,21 +35,6 @@ async fn select(browser: &Browser, name: &str) {
     r.find(Locator::Css("input[type=checkbox]")).await.unwrap().click().await.unwrap();
 }
 
-async fn wait_for_text(browser: &Browser, css: &str, needle: &str) -> String {
-    for _ in 0..100 {
-        if let Ok(el) = browser.client.find(Locator::Css(css)).await {
-            let text = el.text().await.unwrap_or_default();
-            if text.contains(needle) {
-                return text;
-            }
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    let shot = browser.screenshot("failure-wait-for-text").await;
-    let body = browser.client.find(Locator::Css("main")).await.unwrap().text().await.unwrap_or_default();
-    panic!("{css} never contained {needle:?}; screenshot {}; page:\n{body}", shot.display());
-}
-
 #[tokio::test]
 #[ignore = "needs dist/ and chromedriver: run scripts/test"]
 async fn three_planes_activate_together_with_approval_and_a_step_up() {
@@ -70,8 +55,8 @@ async fn three_planes_activate_together_with_approval_and_a_step_up() {
     ] {
         assert!(list.contains(expected), "the list shows {expected}: {list}");
     }
-    wait_for_text(&browser, "[data-testid=role-list]", "Auth context c1").await;
-    wait_for_text(&browser, "[data-testid=role-list]", "Approval: Bailey Kim").await;
+    browser.text_containing("[data-testid=role-list]", "Auth context c1").await;
+    browser.text_containing("[data-testid=role-list]", "Approval: Bailey Kim").await;
 
     select(&browser, "Security Administrator").await;
     select(&browser, "PIM - Database Admins").await;
@@ -93,20 +78,20 @@ async fn three_planes_activate_together_with_approval_and_a_step_up() {
         .send_keys("Rotating certificates for CHG-2211")
         .await
         .unwrap();
-    let plan = wait_for_text(&browser, "[data-testid=plan]", "needs approval from Bailey Kim").await;
+    let plan = browser.text_containing("[data-testid=plan]", "needs approval from Bailey Kim").await;
     assert!(plan.contains("authentication context c1"), "{plan}");
     assert!(plan.contains("activates now"), "{plan}");
     browser.screenshot("my-roles-plan-phone-360x740").await;
 
     // One step-up for the authentication context; then everything is sent together.
     browser.client.find(Locator::Css("[data-testid=step-up]")).await.unwrap().click().await.unwrap();
-    wait_for_text(&browser, "[data-testid=submit]", "Activate 3").await;
+    browser.text_containing("[data-testid=submit]", "Activate 3").await;
     browser.client.find(Locator::Css("[data-testid=submit]")).await.unwrap().click().await.unwrap();
 
-    let results = wait_for_text(&browser, "[data-testid=results]", "Contributor").await;
+    let results = browser.text_containing("[data-testid=results]", "Contributor").await;
     assert!(results.contains("Security Administrator"), "{results}");
     assert!(results.to_lowercase().contains("approv"), "the group waits for approval: {results}");
-    wait_for_text(&browser, "[data-testid=role-list]", "Active").await;
+    browser.text_containing("[data-testid=role-list]", "Active").await;
     browser.screenshot("my-roles-results-phone-360x740").await;
 
     let waiting = row(&browser, "PIM - Database Admins").await.text().await.unwrap();
@@ -130,14 +115,14 @@ async fn search_and_plane_filter_live_in_the_url() {
     let browser = Browser::start().await;
     sign_in_as_alex(&browser, &server).await;
     browser.client.find(Locator::Css("input[type=search]")).await.unwrap().send_keys("admin").await.unwrap();
-    let list = wait_for_text(&browser, "[data-testid=role-list]", "Administrator").await;
+    let list = browser.text_containing("[data-testid=role-list]", "Administrator").await;
     assert!(!list.contains("Global Reader"), "search narrows the list: {list}");
     let url = browser.client.current_url().await.unwrap();
     assert!(url.query().unwrap_or("").contains("q=admin"), "{url}");
 
     // A bookmark of that address opens the same view.
     browser.client.goto(url.as_str()).await.unwrap();
-    let list = wait_for_text(&browser, "[data-testid=role-list]", "Administrator").await;
+    let list = browser.text_containing("[data-testid=role-list]", "Administrator").await;
     assert!(!list.contains("Global Reader"), "{list}");
     browser.close().await;
 }

@@ -39,25 +39,11 @@ async fn open(browser: &Browser, server: &TestServer, path: &str) {
     browser.client.goto(&server.url(path)).await.unwrap();
 }
 
-async fn wait_for_text(browser: &Browser, css: &str, needle: &str) -> String {
-    let mut last = String::new();
-    for _ in 0..150 {
-        if let Ok(el) = browser.client.find(Locator::Css(css)).await {
-            last = el.text().await.unwrap_or_default();
-            if last.contains(needle) {
-                return last;
-            }
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    panic!("{css} never contained {needle:?}; last: {last}");
-}
-
 /// Signs in as Alex and asks for User Administrator (it needs Bailey's approval).
 async fn alex_asks_for_user_administrator(browser: &Browser, server: &TestServer) {
     open(browser, server, "/").await;
     choose_persona(browser, "Alex").await;
-    wait_for_text(browser, "[data-testid=role-list]", "Approval: Bailey Kim").await;
+    browser.text_containing("[data-testid=role-list]", "Approval: Bailey Kim").await;
     click_xpath(
         browser,
         "//li[@data-testid='role-item'][.//div[@class='app-item__title' and normalize-space()='User Administrator']]//input[@type='checkbox']",
@@ -71,9 +57,9 @@ async fn alex_asks_for_user_administrator(browser: &Browser, server: &TestServer
         .send_keys("Onboarding the new support team")
         .await
         .unwrap();
-    wait_for_text(browser, "[data-testid=plan]", "needs approval from Bailey Kim").await;
+    browser.text_containing("[data-testid=plan]", "needs approval from Bailey Kim").await;
     click_xpath(browser, "//*[@data-testid='submit']").await;
-    let results = wait_for_text(browser, "[data-testid=results]", "User Administrator").await;
+    let results = browser.text_containing("[data-testid=results]", "User Administrator").await;
     assert!(results.to_lowercase().contains("approval"), "{results}");
 }
 
@@ -85,12 +71,12 @@ async fn a_pending_request_is_canceled_from_my_requests() {
     browser.viewport(360, 740, true).await;
     alex_asks_for_user_administrator(&browser, &server).await;
     open(&browser, &server, "/requests").await;
-    wait_for_text(&browser, "[data-testid=pending-requests]", "User Administrator").await;
+    browser.text_containing("[data-testid=pending-requests]", "User Administrator").await;
     click_xpath(&browser, "//*[@data-testid='pending-requests']//button[@data-testid='cancel-request']")
         .await;
-    let results = wait_for_text(&browser, "[data-testid=results]", "Canceled").await;
+    let results = browser.text_containing("[data-testid=results]", "Canceled").await;
     assert!(results.contains("User Administrator"), "{results}");
-    let history = wait_for_text(&browser, "[data-testid=past-requests]", "Canceled on").await;
+    let history = browser.text_containing("[data-testid=past-requests]", "Canceled on").await;
     assert!(history.contains("User Administrator"), "{history}");
     let pending = browser.text_of("section[aria-label=Pending]").await;
     assert!(pending.contains("Nothing is waiting for approval"), "{pending}");
@@ -109,7 +95,7 @@ async fn a_request_is_approved_by_the_approver_and_the_requester_sees_it_in_forc
 
     // It waits in My requests, with Cancel.
     open(&browser, &server, "/requests").await;
-    let pending = wait_for_text(&browser, "[data-testid=pending-requests]", "User Administrator").await;
+    let pending = browser.text_containing("[data-testid=pending-requests]", "User Administrator").await;
     assert!(pending.contains("Pending approval"), "{pending}");
     assert!(pending.contains("Onboarding the new support team"), "{pending}");
     assert!(pending.contains("Cancel"), "{pending}");
@@ -120,7 +106,7 @@ async fn a_request_is_approved_by_the_approver_and_the_requester_sees_it_in_forc
     // Bailey sees it, with Drew's, and approves it with a justification.
     switch_to(&browser, "Bailey").await;
     open(&browser, &server, "/approvals").await;
-    let queue = wait_for_text(&browser, "[data-testid=approval-queue]", "Alex Morgan").await;
+    let queue = browser.text_containing("[data-testid=approval-queue]", "Alex Morgan").await;
     assert!(queue.contains("Drew"), "Drew's request waits too: {queue}");
     assert!(queue.contains("left to decide"), "{queue}");
     assert!(queue.contains("Onboarding the new support team"), "{queue}");
@@ -143,15 +129,15 @@ async fn a_request_is_approved_by_the_approver_and_the_requester_sees_it_in_forc
         .unwrap();
     browser.screenshot("approvals-decide-phone-360x740").await;
     click_xpath(&browser, "//*[@data-testid='approve']").await;
-    let results = wait_for_text(&browser, "[data-testid=results]", "Approved").await;
+    let results = browser.text_containing("[data-testid=results]", "Approved").await;
     assert!(results.contains("User Administrator for Alex Morgan"), "{results}");
-    let queue = wait_for_text(&browser, "[data-testid=approval-queue]", "Drew").await;
+    let queue = browser.text_containing("[data-testid=approval-queue]", "Drew").await;
     assert!(!queue.contains("Alex Morgan"), "the decided request left the queue: {queue}");
 
     // Back as Alex: the request is provisioned, approved by Bailey.
     switch_to(&browser, "Alex").await;
     open(&browser, &server, "/requests").await;
-    let history = wait_for_text(&browser, "[data-testid=past-requests]", "Provisioned").await;
+    let history = browser.text_containing("[data-testid=past-requests]", "Provisioned").await;
     assert!(history.contains("approved by Bailey Kim"), "{history}");
     browser.screenshot("my-requests-approved-phone-360x740").await;
     browser.viewport(1280, 800, false).await;

@@ -34,14 +34,7 @@ async fn sign_in_through_the_identity_endpoints_then_my_roles_loads_over_http() 
     c.find(Locator::Css("[data-testid=sign-in]")).await.unwrap().click().await.unwrap();
 
     // The simulated tenant's sign-in page: pick Alex and sign in.
-    let persona = c
-        .wait()
-        .at_most(Duration::from_secs(10))
-        .for_element(Locator::XPath("//label[contains(., 'alex@contoso.example')]/input"))
-        .await
-        .expect("the sign-in page lists the personas");
-    persona.click().await.unwrap();
-    c.find(Locator::Css("button[value=sign_in]")).await.unwrap().click().await.unwrap();
+    pick_alex_on_the_sign_in_page(&browser).await;
 
     // Back in the app: signed in, on the page the user started from, the code gone from the URL.
     let account = wait_for(&browser, "[data-testid=account]").await;
@@ -104,22 +97,6 @@ async fn select(browser: &Browser, name: &str) {
     boxes.unwrap_or_else(|e| panic!("no checkbox for {name}: {e}")).click().await.unwrap();
 }
 
-async fn text_eventually(browser: &Browser, css: &str, needle: &str) -> String {
-    for _ in 0..100 {
-        if let Ok(el) = browser.client.find(Locator::Css(css)).await {
-            let t = el.text().await.unwrap_or_default();
-            if t.contains(needle) {
-                return t;
-            }
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    let shot = browser.screenshot("failure-signin-text").await;
-    let page = browser.client.find(Locator::Css("body")).await.unwrap().text().await.unwrap_or_default();
-    let url = browser.client.current_url().await.map(|u| u.to_string()).unwrap_or_default();
-    panic!("{css} never contained {needle:?} at {url}; screenshot {}; page:\n{page}", shot.display());
-}
-
 #[tokio::test]
 #[ignore = "needs dist/ and chromedriver: run scripts/test"]
 async fn an_authentication_context_step_up_goes_through_the_identity_platform() {
@@ -137,11 +114,11 @@ async fn an_authentication_context_step_up_goes_through_the_identity_platform() 
         .send_keys("Incident INC-900")
         .await
         .unwrap();
-    text_eventually(&browser, "[data-testid=plan]", "authentication context c1").await;
+    browser.text_containing("[data-testid=plan]", "authentication context c1").await;
     browser.client.find(Locator::Css("[data-testid=step-up]")).await.unwrap().click().await.unwrap();
 
     // The identity platform's page asks for the context (the claims request reached it).
-    let page = text_eventually(&browser, "body", "c1").await;
+    let page = browser.text_containing("body", "c1").await;
     assert!(page.contains("alex@contoso.example"), "{page}");
     pick_alex_on_the_sign_in_page(&browser).await;
 
@@ -156,9 +133,9 @@ async fn an_authentication_context_step_up_goes_through_the_identity_platform() 
         .send_keys("Incident INC-900")
         .await
         .unwrap();
-    text_eventually(&browser, "[data-testid=plan]", "activates now").await;
+    browser.text_containing("[data-testid=plan]", "activates now").await;
     browser.client.find(Locator::Css("[data-testid=submit]")).await.unwrap().click().await.unwrap();
-    let results = text_eventually(&browser, "[data-testid=results]", "Security Administrator").await;
+    let results = browser.text_containing("[data-testid=results]", "Security Administrator").await;
     assert!(results.contains("Active"), "{results}");
     browser.assert_no_console_errors().await;
     browser.close().await;

@@ -3,7 +3,6 @@
 
 use chrono::{DateTime, Utc};
 
-use crate::domain::ids::AccessId as DomainAccess;
 use crate::domain::item::{RequestTarget, RoleItem};
 use crate::domain::IsoDuration;
 use crate::graph::client::GraphClient;
@@ -48,13 +47,6 @@ fn with_start(schedule: Option<RequestSchedule>, start: Option<DateTime<Utc>>) -
     })
 }
 
-fn wire_access(access: DomainAccess) -> AccessId {
-    match access {
-        DomainAccess::Member => AccessId::Member,
-        DomainAccess::Owner => AccessId::Owner,
-    }
-}
-
 /// Activates an eligible item (`selfActivate`).
 pub async fn activate(
     client: &GraphClient,
@@ -78,7 +70,7 @@ pub async fn activate(
         }
         RequestTarget::Group { group, access } => {
             let mut body = GroupScheduleRequestBody::self_activate(
-                wire_access(*access),
+                AccessId::from(*access),
                 me,
                 group.clone(),
                 input.duration,
@@ -121,7 +113,7 @@ pub async fn deactivate(client: &GraphClient, item: &RoleItem) -> Result<Submitt
         RequestTarget::Group { group, access } => {
             let body = GroupScheduleRequestBody::new(
                 ScheduleAction::SelfDeactivate,
-                wire_access(*access),
+                AccessId::from(*access),
                 me,
                 group.clone(),
             );

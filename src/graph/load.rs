@@ -3,7 +3,7 @@
 
 use futures::future::{join, join3};
 
-use crate::domain::ids::{AccessId as DomainAccess, ArmScope, PrincipalId};
+use crate::domain::ids::{ArmScope, PrincipalId};
 use crate::domain::item::{RequestTarget, RoleItem};
 use crate::domain::policy::ActivationPolicy;
 use crate::graph::adapt::{activation_policy, my_items, ArmAccess};
@@ -47,10 +47,7 @@ pub async fn policy_of(client: &GraphClient, item: &RoleItem) -> Result<Activati
     let rules = match &item.target {
         RequestTarget::EntraRole { role, .. } => first_rules(client.role_policy(role).await?),
         RequestTarget::Group { group, access } => {
-            let access = match access {
-                DomainAccess::Member => AccessId::Member,
-                DomainAccess::Owner => AccessId::Owner,
-            };
+            let access = AccessId::from(*access);
             first_rules(client.group_policy(group, &access).await?)
         }
         RequestTarget::Azure { role, scope, .. } => client

@@ -120,6 +120,24 @@ impl Browser {
         el.text().await.unwrap_or_default()
     }
 
+    /// Waits (up to 15 s) until the element's text contains `needle`, and returns the text. On
+    /// failure it saves a screenshot and reports the address and the page's text.
+    pub async fn text_containing(&self, css: &str, needle: &str) -> String {
+        for _ in 0..150 {
+            if let Ok(el) = self.client.find(Locator::Css(css)).await {
+                let text = el.text().await.unwrap_or_default();
+                if text.contains(needle) {
+                    return text;
+                }
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        let shot = self.screenshot("failure-text-containing").await;
+        let page = self.client.find(Locator::Css("body")).await.unwrap().text().await.unwrap_or_default();
+        let url = self.client.current_url().await.map(|u| u.to_string()).unwrap_or_default();
+        panic!("{css} never contained {needle:?} at {url}; screenshot {}; page:\n{page}", shot.display());
+    }
+
     /// Saves a PNG screenshot under `target/screenshots/`.
     pub async fn screenshot(&self, name: &str) -> PathBuf {
         let png = self.client.screenshot().await.expect("screenshot");

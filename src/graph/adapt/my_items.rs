@@ -4,9 +4,7 @@
 use std::collections::BTreeMap;
 
 use super::arm_names::arm_names;
-use crate::domain::ids::{
-    AccessId as DomainAccess, ArmScope, DirectoryScopeId, EligibilityScheduleId, PrincipalId, RequestId,
-};
+use crate::domain::ids::{ArmScope, DirectoryScopeId, EligibilityScheduleId, PrincipalId, RequestId};
 use crate::domain::item::{ActiveKind, HeldVia, ItemState, RequestTarget, RoleItem, ScopeKind, ScopeLabel};
 use crate::domain::item_key::ItemKey;
 use crate::graph::client::MyAccess;
@@ -78,11 +76,7 @@ pub fn my_items(
     for r in
         take(&graph.pending_groups, &mut errors).into_iter().flatten().filter(|r| awaits_approval(&r.status))
     {
-        let access = match r.access_id {
-            Some(AccessId::Member) => DomainAccess::Member,
-            Some(AccessId::Owner) => DomainAccess::Owner,
-            _ => continue,
-        };
+        let Some(access) = r.access_id.as_ref().and_then(AccessId::to_domain) else { continue };
         if let Some(group) = &r.group_id {
             pending(ItemKey::group(group, access), &r.id);
         }
@@ -172,11 +166,7 @@ fn entra_item(me: &PrincipalId, i: &RoleScheduleInstance) -> Option<RoleItem> {
 
 fn group_item(me: &PrincipalId, i: &GroupScheduleInstance) -> Option<RoleItem> {
     let group = i.group_id.clone()?;
-    let access = match i.access_id.as_ref()? {
-        AccessId::Member => DomainAccess::Member,
-        AccessId::Owner => DomainAccess::Owner,
-        AccessId::Other(_) => return None,
-    };
+    let access = i.access_id.as_ref()?.to_domain()?;
     let name =
         i.group.as_ref().and_then(|g| g.display_name.clone()).unwrap_or_else(|| group.as_str().to_owned());
     let label = ScopeLabel { kind: ScopeKind::Group, name: name.clone() };

@@ -12,7 +12,7 @@ use crate::graph::wire::groups::GroupScheduleRequest;
 use crate::graph::wire::roles::RoleScheduleRequest;
 use crate::graph::wire::rules::{PolicyRule, RuleKind};
 use crate::graph::wire::schedule::{RequestSchedule, TicketInfo};
-use crate::graph::wire::values::{AccessId, ReviewResult};
+use crate::graph::wire::values::ReviewResult;
 use crate::graph::wire::Approval;
 
 fn ticket(t: &Option<TicketInfo>) -> Option<String> {
@@ -100,11 +100,7 @@ pub fn role_request_row(r: &RoleScheduleRequest) -> Option<RequestRow> {
 pub fn group_request_row(r: &GroupScheduleRequest) -> Option<RequestRow> {
     let id = RequestId::new(r.id.clone()?);
     let group = r.group_id.clone()?;
-    let access = match r.access_id.as_ref()? {
-        AccessId::Member => DomainAccess::Member,
-        AccessId::Owner => DomainAccess::Owner,
-        AccessId::Other(_) => return None,
-    };
+    let access = r.access_id.as_ref()?.to_domain()?;
     let group_name =
         r.group.as_ref().and_then(|g| g.display_name.clone()).unwrap_or_else(|| group.as_str().to_owned());
     let what = match access {

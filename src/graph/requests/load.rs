@@ -7,7 +7,7 @@ use futures::future::{join3, join_all};
 
 use super::row::{newest_first, ApprovalRules, RequestRef, RequestRow};
 use crate::domain::ids::ArmScope;
-use crate::domain::ids::{AccessId as DomainAccess, PrincipalId, RequestId};
+use crate::domain::ids::{PrincipalId, RequestId};
 use crate::domain::outcome::StatusClass;
 use crate::graph::adapt::{
     approval_rules, approver_note, arm_request_row, group_request_row, role_request_row,
@@ -132,10 +132,7 @@ async fn rules_of(client: &GraphClient, reference: &RequestRef) -> Option<Approv
     let rules: Vec<PolicyRule> = match reference {
         RequestRef::EntraRole { role, .. } => first_rules(client.role_policy(role).await.ok()?),
         RequestRef::Group { group, access, .. } => {
-            let access = match access {
-                DomainAccess::Member => AccessId::Member,
-                DomainAccess::Owner => AccessId::Owner,
-            };
+            let access = AccessId::from(*access);
             first_rules(client.group_policy(group, &access).await.ok()?)
         }
         RequestRef::Azure { scope, role, .. } => client

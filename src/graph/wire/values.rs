@@ -82,6 +82,26 @@ wire_enum!(
     }
 );
 
+impl AccessId {
+    /// The domain's access kind; `None` for a member this client does not know.
+    pub fn to_domain(&self) -> Option<crate::domain::ids::AccessId> {
+        match self {
+            AccessId::Member => Some(crate::domain::ids::AccessId::Member),
+            AccessId::Owner => Some(crate::domain::ids::AccessId::Owner),
+            AccessId::Other(_) => None,
+        }
+    }
+}
+
+impl From<crate::domain::ids::AccessId> for AccessId {
+    fn from(access: crate::domain::ids::AccessId) -> Self {
+        match access {
+            crate::domain::ids::AccessId::Member => AccessId::Member,
+            crate::domain::ids::AccessId::Owner => AccessId::Owner,
+        }
+    }
+}
+
 wire_enum!(
     /// ARM `principalType`.
     PrincipalType {

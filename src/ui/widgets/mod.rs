@@ -2,6 +2,8 @@
 
 mod empty_state;
 mod page_header;
+mod result_list;
 
 pub use empty_state::EmptyState;
 pub use page_header::PageHeader;
+pub use result_list::{ResultLine, ResultList};

@@ -12,7 +12,7 @@ use queue_row::QueueItem;
 use state::ApprovalsState;
 
 use crate::ui::services::use_services;
-use crate::ui::widgets::{EmptyState, PageHeader};
+use crate::ui::widgets::{EmptyState, PageHeader, ResultList};
 use crate::ui::Page;
 
 /// The approver's queue, its results and the decision panel.
@@ -44,36 +44,7 @@ pub fn ApprovalsPage() -> impl IntoView {
         {move || {
             state.load_errors.get().into_iter().map(|e| view! { <p class="app-alert" role="alert">{e}</p> }).collect_view()
         }}
-        {move || {
-            let results = state.results.get();
-            (!results.is_empty())
-                .then(|| {
-                    view! {
-                        <section class="app-results" aria-live="polite" data-testid="results">
-                            <h2>"Results"</h2>
-                            <ul>
-                                {results
-                                    .into_iter()
-                                    .map(|r| {
-                                        view! {
-                                            <li class="app-result" class:app-result--ok=r.ok data-testid="result">
-                                                <strong>{r.name}</strong>
-                                                ": "
-                                                <span>{r.text.reason}</span>
-                                                " "
-                                                <span class="app-muted">{r.text.next_step}</span>
-                                            </li>
-                                        }
-                                    })
-                                    .collect_view()}
-                            </ul>
-                            <button type="button" class="app-link-button" on:click=move |_| state.results.set(Vec::new())>
-                                "Dismiss"
-                            </button>
-                        </section>
-                    }
-                })
-        }}
+        <ResultList results=state.results />
         {move || {
             if !state.loaded.get() {
                 view! { <p class="app-muted" data-testid="loading">"Loading requests waiting for you…"</p> }.into_any()

@@ -8,14 +8,7 @@ use crate::domain::error_kind::Explanation;
 use crate::domain::ids::PrincipalId;
 use crate::graph::requests::{approval_queue, decide, Decision, DecisionError, RequestRow};
 use crate::ui::services::Services;
-
-/// One decided (or refused) item, for the results list.
-#[derive(Clone, Debug, PartialEq)]
-pub struct DecisionResult {
-    pub name: String,
-    pub ok: bool,
-    pub text: Explanation,
-}
+use crate::ui::widgets::ResultLine;
 
 /// Everything the page shows, as signals.
 #[derive(Clone, Copy)]
@@ -30,7 +23,7 @@ pub struct ApprovalsState {
     pub selected: RwSignal<Vec<String>>,
     pub justification: RwSignal<String>,
     pub deciding: RwSignal<bool>,
-    pub results: RwSignal<Vec<DecisionResult>>,
+    pub results: RwSignal<Vec<ResultLine>>,
     pub now: RwSignal<chrono::DateTime<chrono::Utc>>,
 }
 
@@ -132,7 +125,7 @@ impl ApprovalsState {
                             } else {
                                 "The requester is notified with your justification."
                             };
-                            DecisionResult {
+                            ResultLine {
                                 name,
                                 ok: true,
                                 text: Explanation { reason: format!("{verb}."), next_step: next.into() },
@@ -142,7 +135,7 @@ impl ApprovalsState {
                             if matches!(e, DecisionError::AlreadyDecided { .. }) {
                                 gone.push(row.reference.key());
                             }
-                            DecisionResult { name, ok: false, text: e.explain() }
+                            ResultLine { name, ok: false, text: e.explain() }
                         }
                     }
                 })

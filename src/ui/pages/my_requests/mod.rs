@@ -10,7 +10,7 @@ use request_row::RequestItem;
 use state::MyRequestsState;
 
 use crate::ui::services::use_services;
-use crate::ui::widgets::{EmptyState, PageHeader};
+use crate::ui::widgets::{EmptyState, PageHeader, ResultList};
 use crate::ui::Page;
 
 /// The page: pending requests first, then the history.
@@ -38,35 +38,7 @@ pub fn MyRequestsPage() -> impl IntoView {
         {move || {
             state.load_errors.get().into_iter().map(|e| view! { <p class="app-alert" role="alert">{e}</p> }).collect_view()
         }}
-        {move || {
-            let results = state.results.get();
-            (!results.is_empty())
-                .then(|| {
-                    view! {
-                        <section class="app-results" aria-live="polite" data-testid="results">
-                            <ul>
-                                {results
-                                    .into_iter()
-                                    .map(|r| {
-                                        view! {
-                                            <li class="app-result" class:app-result--ok=r.ok data-testid="result">
-                                                <strong>{r.name}</strong>
-                                                ": "
-                                                <span>{r.text.reason}</span>
-                                                " "
-                                                <span class="app-muted">{r.text.next_step}</span>
-                                            </li>
-                                        }
-                                    })
-                                    .collect_view()}
-                            </ul>
-                            <button type="button" class="app-link-button" on:click=move |_| state.results.set(Vec::new())>
-                                "Dismiss"
-                            </button>
-                        </section>
-                    }
-                })
-        }}
+        <ResultList results=state.results />
         {move || {
             if !state.loaded.get() {
                 view! { <p class="app-muted" data-testid="loading">"Loading your requests…"</p> }.into_any()

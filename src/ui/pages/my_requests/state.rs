@@ -7,14 +7,7 @@ use crate::domain::error_kind::Explanation;
 use crate::graph::adapt::error_kind;
 use crate::graph::requests::{cancel, my_requests, RequestRow};
 use crate::ui::services::Services;
-
-/// What happened to a cancel, for the results line.
-#[derive(Clone, Debug, PartialEq)]
-pub struct CancelResult {
-    pub name: String,
-    pub ok: bool,
-    pub text: Explanation,
-}
+use crate::ui::widgets::ResultLine;
 
 /// Everything the page shows, as signals.
 #[derive(Clone, Copy)]
@@ -27,7 +20,7 @@ pub struct MyRequestsState {
     pub load_errors: RwSignal<Vec<String>>,
     /// The request keys being canceled right now.
     pub canceling: RwSignal<Vec<String>>,
-    pub results: RwSignal<Vec<CancelResult>>,
+    pub results: RwSignal<Vec<ResultLine>>,
     pub now: RwSignal<chrono::DateTime<chrono::Utc>>,
 }
 
@@ -72,7 +65,7 @@ impl MyRequestsState {
         spawn_local(async move {
             let answer = cancel(&services.client, &row.reference).await;
             let result = match answer {
-                Ok(()) => CancelResult {
+                Ok(()) => ResultLine {
                     name: row.role.clone(),
                     ok: true,
                     text: Explanation {
@@ -80,7 +73,7 @@ impl MyRequestsState {
                         next_step: "Approvers no longer see it.".into(),
                     },
                 },
-                Err(e) => CancelResult { name: row.role.clone(), ok: false, text: error_kind(&e).explain() },
+                Err(e) => ResultLine { name: row.role.clone(), ok: false, text: error_kind(&e).explain() },
             };
             self.results.set(vec![result]);
             self.canceling.update(|c| c.retain(|k| k != &key));

@@ -4,10 +4,8 @@ use leptos::prelude::*;
 
 use super::state::MyRolesState;
 use crate::domain::countdown::Countdown;
+use crate::domain::deactivate::Deactivation;
 use crate::domain::item::{ActiveKind, HeldVia, ItemState, RoleItem};
-
-/// Deactivation is refused for five minutes after an activation starts (ActiveDurationTooShort).
-const MIN_ACTIVE_SECONDS: i64 = 5 * 60;
 
 /// A selectable row with its badges and the action that fits its state.
 #[component]
@@ -43,10 +41,8 @@ pub fn ItemRow(item: RoleItem, state: MyRolesState) -> impl IntoView {
         }
     };
     let active_class = item.state.is_active();
-    let deactivatable = match item.state {
-        ItemState::Active { start, kind: ActiveKind::Activated, .. } => Some(start),
-        _ => None,
-    };
+    // Only an activation (not an administrator's assignment) can be ended by its holder.
+    let deactivatable = matches!(item.state, ItemState::Active { kind: ActiveKind::Activated, .. });
     let toggle_key = key.clone();
     let for_deactivate = item.clone();
     view! {
@@ -82,21 +78,19 @@ pub fn ItemRow(item: RoleItem, state: MyRolesState) -> impl IntoView {
                 </ul>
             </div>
             {deactivatable
-                .map(|start| {
-                    let wait = move || (MIN_ACTIVE_SECONDS - (state.now.get() - start).num_seconds()).max(0);
+                .then(|| {
+                    let item_state = item.state.clone();
+                    let rule = Memo::new(move |_| Deactivation::at(&item_state, state.now.get()));
                     let item = for_deactivate.clone();
                     view! {
                         <button
                             type="button"
                             class="app-button app-button--quiet"
-                            disabled=move || { wait() > 0 }
-                            title="An activation can be ended five minutes after it started."
+                            disabled=move || { rule.get() != Deactivation::Allowed }
+                            title=move || rule.get().explanation().unwrap_or_default()
                             on:click=move |_| state.deactivate(item.clone())
                         >
-                            {move || match wait() {
-                                0 => "Deactivate".to_owned(),
-                                s => format!("Deactivate in {}:{:02}", s / 60, s % 60),
-                            }}
+                            {move || rule.get().button_label().unwrap_or_default()}
                         </button>
                     }
                 })}

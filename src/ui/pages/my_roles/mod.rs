@@ -2,7 +2,6 @@
 
 mod activation_panel;
 mod item_row;
-mod results;
 mod state;
 mod toolbar;
 
@@ -11,13 +10,12 @@ use leptos_router::hooks::use_location;
 
 use activation_panel::ActivationPanel;
 use item_row::ItemRow;
-use results::Results;
 use state::MyRolesState;
 use toolbar::Toolbar;
 
 use crate::domain::list::{ListIndex, ListQuery};
 use crate::ui::services::use_services;
-use crate::ui::widgets::{EmptyState, PageHeader};
+use crate::ui::widgets::{EmptyState, PageHeader, ResultList};
 use crate::ui::Page;
 
 /// The page users open many times a day: what can I activate, what is active, until when.
@@ -54,7 +52,7 @@ pub fn MyRolesPage() -> impl IntoView {
         {move || {
             state.load_errors.get().into_iter().map(|e| view! { <p class="app-alert" role="alert">{e}</p> }).collect_view()
         }}
-        <Results state />
+        <ResultList results=state.results />
         {move || {
             if !state.loaded.get() {
                 view! { <p class="app-muted" data-testid="loading">"Loading your roles…"</p> }.into_any()

@@ -18,13 +18,11 @@ use crate::graph::adapt::{activation_outcome, error_kind};
 use crate::graph::load::{my_roles, policy_of};
 use crate::ui::services::Services;
 use crate::ui::session::{use_demo_account, DemoAccount};
+use crate::ui::widgets::ResultLine;
 
-/// One row's result after a submit.
-#[derive(Clone, Debug, PartialEq)]
-pub struct ItemResult {
-    pub key: ItemKey,
-    pub name: String,
-    pub outcome: Outcome,
+/// One item's outcome as a result line, described at the time it came back.
+fn result_line(name: &str, outcome: &Outcome, now: chrono::DateTime<chrono::Utc>) -> ResultLine {
+    ResultLine { name: name.to_owned(), ok: outcome.is_success(), text: outcome.describe(now) }
 }
 
 /// Everything the page shows, as signals.
@@ -40,7 +38,7 @@ pub struct MyRolesState {
     pub selected: RwSignal<Vec<ItemKey>>,
     pub form: RwSignal<ActivationForm>,
     pub submitting: RwSignal<bool>,
-    pub results: RwSignal<Vec<ItemResult>>,
+    pub results: RwSignal<Vec<ResultLine>>,
     /// The tenant's clock, ticking once a second for countdowns.
     pub now: RwSignal<chrono::DateTime<chrono::Utc>>,
     /// The demo sign-in: what it proves (MFA, contexts) changes the plan.
@@ -159,10 +157,8 @@ impl MyRolesState {
             let results = jobs
                 .iter()
                 .zip(answers.iter())
-                .map(|((item, input), answer)| ItemResult {
-                    key: item.key.clone(),
-                    name: item.name.clone(),
-                    outcome: activation_outcome(answer, input, now),
+                .map(|((item, input), answer)| {
+                    result_line(&item.name, &activation_outcome(answer, input, now), now)
                 })
                 .collect();
             self.results.set(results);
@@ -181,7 +177,7 @@ impl MyRolesState {
                 Ok(_) => Outcome::Revoked,
                 Err(e) => Outcome::from_error(error_kind(&e)),
             };
-            self.results.set(vec![ItemResult { key: item.key.clone(), name: item.name.clone(), outcome }]);
+            self.results.set(vec![result_line(&item.name, &outcome, self.now.get_untracked())]);
             self.reload();
         });
     }
