@@ -83,9 +83,9 @@ async fn three_planes_activate_together_with_approval_and_a_step_up() {
     assert!(plan.contains("activates now"), "{plan}");
     browser.screenshot("my-roles-plan-phone-360x740").await;
 
-    // One step-up for the authentication context; then everything is sent together.
-    browser.client.find(Locator::Css("[data-testid=step-up]")).await.unwrap().click().await.unwrap();
-    browser.text_containing("[data-testid=submit]", "Activate 3").await;
+    // One tap: the sign-in for the authentication context first, then everything together.
+    browser.text_containing("[data-testid=step-up]", "authentication context c1 (1 item)").await;
+    browser.text_containing("[data-testid=submit]", "Sign in and activate 3").await;
     browser.client.find(Locator::Css("[data-testid=submit]")).await.unwrap().click().await.unwrap();
 
     let results = browser.text_containing("[data-testid=results]", "Contributor").await;

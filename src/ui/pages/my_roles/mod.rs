@@ -1,6 +1,7 @@
 //! My roles: eligible and active items of every plane, selection, activation and its results.
 
 mod activation_panel;
+mod batch;
 mod item_row;
 mod state;
 mod toolbar;

@@ -7,6 +7,8 @@ use futures::future::join_all;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::domain::draft::BatchDraft;
+use crate::domain::follow::Followed;
 use crate::domain::form::ActivationForm;
 use crate::domain::item::RoleItem;
 use crate::domain::item_key::ItemKey;
@@ -21,7 +23,7 @@ use crate::ui::session::{use_demo_account, DemoAccount};
 use crate::ui::widgets::ResultLine;
 
 /// One item's outcome as a result line, described at the time it came back.
-fn result_line(name: &str, outcome: &Outcome, now: chrono::DateTime<chrono::Utc>) -> ResultLine {
+pub(super) fn result_line(name: &str, outcome: &Outcome, now: chrono::DateTime<chrono::Utc>) -> ResultLine {
     ResultLine { name: name.to_owned(), ok: outcome.is_success(), text: outcome.describe(now) }
 }
 
@@ -42,7 +44,13 @@ pub struct MyRolesState {
     /// The tenant's clock, ticking once a second for countdowns.
     pub now: RwSignal<chrono::DateTime<chrono::Utc>>,
     /// The demo sign-in: what it proves (MFA, contexts) changes the plan.
-    account: Option<DemoAccount>,
+    pub(super) account: Option<DemoAccount>,
+    /// Requests followed until in force: their index in `results` and latest outcome.
+    pub(super) followed: RwSignal<Vec<(usize, Followed)>>,
+    /// Bumped by every submit, so an older follow-up stops.
+    pub(super) follow_generation: StoredValue<u32>,
+    /// A batch kept across a step-up sign-in redirect, resumed once the list and policies load.
+    pub(super) resume: StoredValue<Option<BatchDraft>, LocalStorage>,
 }
 
 impl MyRolesState {
@@ -61,37 +69,54 @@ impl MyRolesState {
             results: RwSignal::new(Vec::new()),
             now: RwSignal::new(now),
             account: use_demo_account(),
+            followed: RwSignal::new(Vec::new()),
+            follow_generation: StoredValue::new(0),
+            resume: StoredValue::new_local(crate::platform::signin::take_draft(now)),
         }
     }
 
-    fn services(&self) -> Services {
+    pub(super) fn services(&self) -> Services {
         self.services.get_value()
     }
 
-    /// Reads my rows (one Graph batch and the ARM lists side by side), then their policies.
+    /// Reads my rows (one Graph batch and the ARM lists side by side), then their policies; then
+    /// resumes a batch that was waiting for a step-up sign-in.
     pub fn reload(self) {
         let services = self.services();
-        let Some(me) = services.me() else { return };
+        if services.me().is_none() {
+            return;
+        }
         self.refreshing.set(true);
         spawn_local(async move {
-            let (items, errors) = my_roles(&services.client, &me).await;
-            self.load_errors
-                .set(errors.iter().map(|e| format!("{} {}", e.explain(), e.next_step())).collect());
+            let Some(items) = self.read_items().await else { return };
             let missing: Vec<RoleItem> = self
                 .policies
                 .with_untracked(|p| items.iter().filter(|i| !p.contains_key(&i.key)).cloned().collect());
-            self.items.set(items);
-            self.loaded.set(true);
-            self.refreshing.set(false);
             let read = join_all(missing.iter().map(|i| policy_of(&services.client, i))).await;
-            self.policies.update(|p| {
+            let _ = self.policies.try_update(|p| {
                 for (item, policy) in missing.iter().zip(read) {
                     if let Ok(policy) = policy {
                         p.insert(item.key.clone(), policy);
                     }
                 }
             });
+            if let Some(draft) = self.resume.try_update_value(Option::take).flatten() {
+                self.resume_batch(draft);
+            }
         });
+    }
+
+    /// Reads my rows into the page; `None` when the page is gone.
+    pub(super) async fn read_items(self) -> Option<Vec<RoleItem>> {
+        let services = self.services.try_get_value()?;
+        let me = services.me()?;
+        let (items, errors) = my_roles(&services.client, &me).await;
+        self.load_errors
+            .try_set(errors.iter().map(|e| format!("{} {}", e.explain(), e.next_step())).collect())?;
+        self.items.try_set(items.clone())?;
+        self.loaded.try_set(true)?;
+        self.refreshing.try_set(false)?;
+        Some(items)
     }
 
     pub fn toggle(self, key: &ItemKey) {
@@ -128,11 +153,12 @@ impl MyRolesState {
         ))
     }
 
-    /// Sends every ready entry of the plan at once and shows a result per item.
-    pub fn submit(self, plan: BatchPlan) {
+    /// Sends every ready entry of the plan at once, shows a result per item, then follows the
+    /// requests that are not in force yet. A refusal that a sign-in can fix is retried once after
+    /// that sign-in (see `batch.rs`).
+    pub fn submit(self, plan: BatchPlan, draft: BatchDraft) {
         let services = self.services();
         let items = self.items.get_untracked();
-        let now = self.now.get_untracked();
         let jobs: Vec<(RoleItem, ActivationInput)> = plan
             .ready()
             .filter_map(|entry| {
@@ -154,18 +180,13 @@ impl MyRolesState {
         spawn_local(async move {
             let answers =
                 join_all(jobs.iter().map(|(item, input)| activate(&services.client, item, input))).await;
-            let results = jobs
+            let now = self.now.get_untracked();
+            let outcomes: Vec<(RoleItem, Outcome)> = jobs
                 .iter()
                 .zip(answers.iter())
-                .map(|((item, input), answer)| {
-                    result_line(&item.name, &activation_outcome(answer, input, now), now)
-                })
+                .map(|((item, input), answer)| (item.clone(), activation_outcome(answer, input, now)))
                 .collect();
-            self.results.set(results);
-            self.selected.set(Vec::new());
-            crate::platform::dom::scroll_into_view("results");
-            self.submitting.set(false);
-            self.reload();
+            self.show_outcomes(outcomes, draft);
         });
     }
 
