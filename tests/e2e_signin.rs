@@ -165,8 +165,8 @@ async fn the_account_menu_switches_tenant_and_comes_back_to_the_same_page() {
     let browser = Browser::start().await;
     sign_in_as_alex(&browser, &server).await;
     let c = &browser.client;
-    c.goto(&server.url("/requests")).await.unwrap();
-    wait_for(&browser, "[data-testid=account]").await;
+    c.goto(&server.url("/?q=admin")).await.unwrap();
+    wait_for(&browser, "[data-testid=role-list]").await;
     c.find(Locator::XPath("//button[normalize-space()='Switch tenant']"))
         .await
         .unwrap()
@@ -196,9 +196,21 @@ async fn the_account_menu_switches_tenant_and_comes_back_to_the_same_page() {
         .click()
         .await
         .unwrap();
-    pick_alex_on_the_sign_in_page(&browser).await;
+    // The directory session is alive, so the identity platform answers without a prompt (as
+    // Entra does); the app comes back signed in to that tenant, on the same page.
+    for _ in 0..100 {
+        let stored = c.execute("return sessionStorage.getItem('pim.session') || ''", vec![]).await.unwrap();
+        if stored.as_str().unwrap_or("").contains("\"tenant\":\"contoso.example\"") {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let stored = c.execute("return sessionStorage.getItem('pim.session') || ''", vec![]).await.unwrap();
+    assert!(stored.as_str().unwrap_or("").contains("\"tenant\":\"contoso.example\""), "{stored}");
     assert!(wait_for(&browser, "[data-testid=account]").await.contains("Alex"));
-    assert_eq!(c.current_url().await.unwrap().path(), "/requests");
+    let url = c.current_url().await.unwrap();
+    assert_eq!((url.path(), url.query()), ("/", Some("q=admin")), "back on the same view");
+    wait_for(&browser, "[data-testid=role-list]").await;
     browser.assert_no_console_errors().await;
     browser.close().await;
 }

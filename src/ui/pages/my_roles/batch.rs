@@ -207,7 +207,7 @@ impl MyRolesState {
                         still.push((index, f));
                     }
                 }
-                if self.followed.try_set(still).is_none() {
+                if self.followed.try_set(still).is_some() {
                     return;
                 }
                 attempt += 1;

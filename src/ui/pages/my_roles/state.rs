@@ -111,11 +111,14 @@ impl MyRolesState {
         let services = self.services.try_get_value()?;
         let me = services.me()?;
         let (items, errors) = my_roles(&services.client, &me).await;
-        self.load_errors
-            .try_set(errors.iter().map(|e| format!("{} {}", e.explain(), e.next_step())).collect())?;
-        self.items.try_set(items.clone())?;
-        self.loaded.try_set(true)?;
-        self.refreshing.try_set(false)?;
+        // `try_set` hands the value back when the page (and its signals) is gone.
+        let errors: Vec<String> =
+            errors.iter().map(|e| format!("{} {}", e.explain(), e.next_step())).collect();
+        if self.load_errors.try_set(errors).is_some() || self.items.try_set(items.clone()).is_some() {
+            return None;
+        }
+        self.loaded.set(true);
+        self.refreshing.set(false);
         Some(items)
     }
 
