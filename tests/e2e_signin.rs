@@ -214,3 +214,51 @@ async fn the_account_menu_switches_tenant_and_comes_back_to_the_same_page() {
     browser.assert_no_console_errors().await;
     browser.close().await;
 }
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run scripts/test"]
+async fn a_warm_start_shows_the_last_known_roles_at_once_then_refreshes() {
+    use pim_console::sim::{Fault, FaultRule};
+    let sim = pim_console::sim::Sim::demo(7, chrono::Utc::now());
+    let server = TestServer::start_with_sim(ConfigFile::SimTenant, sim);
+    let browser = Browser::start().await;
+    sign_in_as_alex(&browser, &server).await;
+
+    // The next visit finds Graph slow: the last-known list is on screen before Graph answers.
+    server.sim.as_ref().unwrap().lock().unwrap().inject(FaultRule::times(
+        "$batch",
+        1,
+        Fault::Latency(Duration::from_secs(4)),
+    ));
+    browser.client.goto(&server.url("/")).await.unwrap();
+    let banner = wait_for(&browser, "[data-testid=last-known]").await;
+    assert!(banner.contains("refreshing"), "{banner}");
+    let list = browser.text_of("[data-testid=role-list]").await;
+    assert!(list.contains("Security Administrator"), "last-known rows shown at once: {list}");
+    browser.screenshot("my-roles-warm-start-360x740").await;
+
+    // Once fresh data is in, the banner goes.
+    for _ in 0..100 {
+        if browser.client.find(Locator::Css("[data-testid=last-known]")).await.is_err() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(browser.client.find(Locator::Css("[data-testid=last-known]")).await.is_err(), "still stale");
+
+    // Sign-out drops the cached tenant data from this browser.
+    browser
+        .client
+        .find(Locator::XPath("//button[normalize-space()='Sign out']"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    browser.client.goto(&server.url("/")).await.unwrap();
+    wait_for(&browser, "[data-testid=tenant-sign-in]").await;
+    let kept = browser.client.execute("return Object.keys(localStorage).join(',')", vec![]).await.unwrap();
+    assert!(!kept.as_str().unwrap_or("").contains("pim.lastknown"), "{kept}");
+    browser.close().await;
+}

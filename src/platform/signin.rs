@@ -74,6 +74,7 @@ pub fn sign_out(session: &Session, post_logout: &str) {
     storage::remove(Store::Session, PENDING_KEY);
     storage::remove(Store::Session, PROOFS_KEY);
     storage::remove(Store::Session, DRAFT_KEY);
+    storage::remove_prefix(Store::Local, storage::LAST_KNOWN_PREFIX);
     if let Some(window) = web_sys::window() {
         let _ = window.location().assign(&url);
     }

@@ -103,6 +103,10 @@ impl MyRolesState {
         let mut lines = self.results.get_untracked();
         let mut followed = Vec::new();
         for (item, outcome) in &outcomes {
+            if let Outcome::Failed { error: ErrorKind::PolicyRules(_) } = outcome {
+                // The service says the cached settings were wrong: read them again next time.
+                self.policy_cache.update_value(|c| c.invalidate(&item.key));
+            }
             let fixable = match outcome {
                 Outcome::Failed { error } => error.step_up().map(|s| (s, error)),
                 _ => None,

@@ -3,6 +3,7 @@
 mod activation_panel;
 mod batch;
 mod item_row;
+mod last_known;
 mod state;
 mod toolbar;
 
@@ -53,6 +54,7 @@ pub fn MyRolesPage() -> impl IntoView {
         {move || {
             state.load_errors.get().into_iter().map(|e| view! { <p class="app-alert" role="alert">{e}</p> }).collect_view()
         }}
+        {move || state.stale.get().map(|label| view! { <p class="app-muted app-stale" role="status" data-testid="last-known">{label}</p> })}
         <ResultList results=state.results />
         {move || {
             if !state.loaded.get() {

@@ -7,6 +7,7 @@ use futures::future::join_all;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::last_known::LastKnown;
 use crate::domain::draft::BatchDraft;
 use crate::domain::follow::Followed;
 use crate::domain::form::ActivationForm;
@@ -15,6 +16,7 @@ use crate::domain::item_key::ItemKey;
 use crate::domain::outcome::Outcome;
 use crate::domain::plan::{plan_batch, BatchPlan, PlanOptions};
 use crate::domain::policy::ActivationPolicy;
+use crate::domain::policy_cache::PolicyCache;
 use crate::graph::actions::{activate, deactivate, ActivationInput};
 use crate::graph::adapt::{activation_outcome, error_kind};
 use crate::graph::load::{my_roles, policy_of};
@@ -25,6 +27,11 @@ use crate::ui::widgets::ResultLine;
 /// One item's outcome as a result line, described at the time it came back.
 pub(super) fn result_line(name: &str, outcome: &Outcome, now: chrono::DateTime<chrono::Utc>) -> ResultLine {
     ResultLine { name: name.to_owned(), ok: outcome.is_success(), text: outcome.describe(now) }
+}
+
+/// Each item's policy from the cache, however old (a fresh copy replaces it when read).
+fn policies_for(items: &[RoleItem], cache: &PolicyCache) -> HashMap<ItemKey, ActivationPolicy> {
+    items.iter().filter_map(|i| Some((i.key.clone(), cache.get_stale(&i.key)?.clone()))).collect()
 }
 
 /// Everything the page shows, as signals.
@@ -51,18 +58,33 @@ pub struct MyRolesState {
     pub(super) follow_generation: StoredValue<u32>,
     /// A batch kept across a step-up sign-in redirect, resumed once the list and policies load.
     pub(super) resume: StoredValue<Option<BatchDraft>, LocalStorage>,
+    /// Policies by item, fetched once and trusted for a while (one entry per policy).
+    pub(super) policy_cache: StoredValue<PolicyCache, LocalStorage>,
+    /// Where the last-known rows and policies are kept (configured tenant only).
+    last_known: StoredValue<Option<LastKnown>, LocalStorage>,
+    /// "Showing data from 5 min ago · refreshing…" while last-known rows are on screen.
+    pub stale: RwSignal<Option<String>>,
 }
 
 impl MyRolesState {
     pub fn new(services: Services) -> Self {
         let now = services.now();
+        let last_known = LastKnown::for_services(&services);
+        let snapshot = last_known.as_ref().and_then(LastKnown::items);
+        let cache = last_known.as_ref().map(LastKnown::policies).unwrap_or_default();
+        let stale = snapshot.as_ref().map(|s| s.refreshing_label(now));
+        let (items, loaded) = match snapshot {
+            Some(s) => (s.items, true),
+            None => (Vec::new(), false),
+        };
+        let policies = policies_for(&items, &cache);
         MyRolesState {
             services: StoredValue::new_local(services),
-            items: RwSignal::new(Vec::new()),
-            loaded: RwSignal::new(false),
+            items: RwSignal::new(items),
+            loaded: RwSignal::new(loaded),
             refreshing: RwSignal::new(false),
             load_errors: RwSignal::new(Vec::new()),
-            policies: RwSignal::new(HashMap::new()),
+            policies: RwSignal::new(policies),
             selected: RwSignal::new(Vec::new()),
             form: RwSignal::new(ActivationForm { duration: "PT1H".into(), ..Default::default() }),
             submitting: RwSignal::new(false),
@@ -72,6 +94,9 @@ impl MyRolesState {
             followed: RwSignal::new(Vec::new()),
             follow_generation: StoredValue::new(0),
             resume: StoredValue::new_local(crate::platform::signin::take_draft(now)),
+            policy_cache: StoredValue::new_local(cache),
+            last_known: StoredValue::new_local(last_known),
+            stale: RwSignal::new(stale),
         }
     }
 
@@ -89,15 +114,30 @@ impl MyRolesState {
         self.refreshing.set(true);
         spawn_local(async move {
             let Some(items) = self.read_items().await else { return };
+            // One read per policy not fetched lately (an Entra role's policy serves all its scopes).
+            let now = self.now.get_untracked();
             let missing: Vec<RoleItem> = self
-                .policies
-                .with_untracked(|p| items.iter().filter(|i| !p.contains_key(&i.key)).cloned().collect());
+                .policy_cache
+                .with_value(|c| c.missing(items.iter().map(|i| &i.key), now))
+                .into_iter()
+                .filter_map(|key| items.iter().find(|i| i.key.policy_key() == key).cloned())
+                .collect();
             let read = join_all(missing.iter().map(|i| policy_of(&services.client, i))).await;
-            let _ = self.policies.try_update(|p| {
+            let Some(cache) = self.policy_cache.try_update_value(|cache| {
                 for (item, policy) in missing.iter().zip(read) {
                     if let Ok(policy) = policy {
-                        p.insert(item.key.clone(), policy);
+                        cache.put(item.key.clone(), policy, now);
                     }
+                }
+                cache.clone()
+            }) else {
+                return;
+            };
+            let _ = self.policies.try_set(policies_for(&items, &cache));
+            self.last_known.with_value(|l| {
+                if let Some(l) = l {
+                    l.save_items(&items, now);
+                    l.save_policies(&cache);
                 }
             });
             if let Some(draft) = self.resume.try_update_value(Option::take).flatten() {
@@ -119,6 +159,7 @@ impl MyRolesState {
         }
         self.loaded.set(true);
         self.refreshing.set(false);
+        self.stale.set(None);
         Some(items)
     }
 
