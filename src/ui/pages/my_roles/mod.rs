@@ -43,6 +43,8 @@ pub fn MyRolesPage() -> impl IntoView {
     let query = Memo::new(move |_| ListQuery::from_query(location.search.get().trim_start_matches('?')));
     // Search keys are precomputed once per load, not per keystroke.
     let index = Memo::new_with_compare(move |_| state.items.with(|items| ListIndex::new(items)), |_, _| true);
+    // Memos, so that a reload that changes rows (not their emptiness) keeps the list in place.
+    let empty = Memo::new(move |_| state.items.with(Vec::is_empty));
     let visible = Memo::new(move |_| {
         let q = query.get();
         state.items.with(|items| index.with(|ix| ix.view(items, &q)))
@@ -59,7 +61,7 @@ pub fn MyRolesPage() -> impl IntoView {
         {move || {
             if !state.loaded.get() {
                 view! { <p class="app-muted" data-testid="loading">"Loading your roles…"</p> }.into_any()
-            } else if state.items.with(Vec::is_empty) {
+            } else if empty.get() {
                 view! {
                     <EmptyState title="No eligible roles">
                         <p>"You have no eligible or active roles, groups or Azure roles in this tenant. An administrator makes you eligible in Privileged Identity Management."</p>
@@ -69,15 +71,17 @@ pub fn MyRolesPage() -> impl IntoView {
             } else {
                 view! {
                     <ul class="app-items" data-testid="role-list">
-                        {move || {
-                            let items = state.items.get();
-                            visible
-                                .get()
-                                .into_iter()
-                                .filter_map(|i| items.get(i).cloned())
-                                .map(|item| view! { <ItemRow item state /> })
-                                .collect_view()
-                        }}
+                        // Keyed rows: a keystroke in the search box moves, adds and drops rows
+                        // instead of rebuilding the list; a row whose state changed is rebuilt.
+                        <For
+                            each=move || {
+                                state.items.with(|items| {
+                                    visible.get().into_iter().filter_map(|i| items.get(i).cloned()).collect::<Vec<_>>()
+                                })
+                            }
+                            key=|item| format!("{}|{:?}", item.key, item.state)
+                            children=move |item| view! { <ItemRow item state /> }
+                        />
                     </ul>
                 }
                 .into_any()
