@@ -126,3 +126,52 @@ async fn search_and_plane_filter_live_in_the_url() {
     assert!(!list.contains("Global Reader"), "{list}");
     browser.close().await;
 }
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run scripts/test"]
+async fn an_azure_role_activates_on_one_resource_group_only() {
+    let server = TestServer::start(ConfigFile::FromDist);
+    let browser = Browser::start().await;
+    browser.viewport(360, 740, true).await;
+    sign_in_as_alex(&browser, &server).await;
+    select(&browser, "Contributor").await;
+
+    // The scope field lists the resource groups below the eligible subscription.
+    let field = browser.text_containing("[data-testid=narrower-scope]", "Resource group:").await;
+    assert!(field.contains("All of Subscription"), "{field}");
+    let option = browser
+        .client
+        .find(Locator::XPath(
+            "//select[@data-testid='narrower-scope']/option[starts-with(., 'Resource group:')]",
+        ))
+        .await
+        .unwrap();
+    let rg = option.text().await.unwrap().trim_start_matches("Resource group: ").to_owned();
+    option.click().await.unwrap();
+    browser
+        .client
+        .find(Locator::Css("[data-testid=justification]"))
+        .await
+        .unwrap()
+        .send_keys("Deploying a hotfix to one resource group")
+        .await
+        .unwrap();
+    browser.text_containing("[data-testid=plan]", "Contributor").await;
+    browser.screenshot("my-roles-narrower-scope-360x740").await;
+    browser.client.find(Locator::Css("[data-testid=submit]")).await.unwrap().click().await.unwrap();
+    browser.text_containing("[data-testid=results]", "Contributor").await;
+
+    // The active row is the resource group's; the subscription-wide eligibility is unchanged.
+    let list = browser.text_containing("[data-testid=role-list]", &format!("Resource group: {rg}")).await;
+    let active_rows = browser
+        .client
+        .find_all(Locator::XPath(&format!(
+            "//li[@data-testid='role-item'][contains(., 'Contributor') and contains(., 'Resource group: {rg}')]"
+        )))
+        .await
+        .unwrap();
+    assert_eq!(active_rows.len(), 1, "{list}");
+    assert!(active_rows[0].text().await.unwrap().contains("Active"), "{list}");
+    browser.assert_no_console_errors().await;
+    browser.close().await;
+}

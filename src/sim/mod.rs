@@ -30,6 +30,7 @@
 mod admin;
 mod approvals;
 mod arm;
+mod arm_children;
 mod arm_render;
 mod audit;
 mod batch;

@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use super::narrower_scope::NarrowerScope;
 use super::state::MyRolesState;
 use crate::domain::duration_input::duration_choices;
 use crate::domain::form::Field;
@@ -130,6 +131,7 @@ pub fn ActivationPanel(state: MyRolesState) -> impl IntoView {
                             }
                         })
                 }}
+                <NarrowerScope state error=Signal::derive(move || field_error(Field::Scope)) />
                 <ul class="app-plan" data-testid="plan">
                     {move || {
                         plan.get()

@@ -4,6 +4,7 @@ mod activation_panel;
 mod batch;
 mod item_row;
 mod last_known;
+mod narrower_scope;
 mod state;
 mod toolbar;
 

@@ -213,6 +213,7 @@ impl MyRolesState {
                     justification: form.justification,
                     ticket: form.ticket.map(|t| (t.system, t.number)),
                     start: form.start,
+                    scope: form.scope,
                 };
                 Some((item, input))
             })
