@@ -323,6 +323,8 @@ async fn signs_in_refreshes_and_signs_out_against_a_certified_openid_provider() 
     c.refresh().await.unwrap();
     assert!(rig.wait_for("[data-testid=account]").await.contains("Alex Wilber"));
     rig.peer.wait("grant.success", graph_refresh).await;
+    // oidc-provider rotates a public client's refresh token at each use and treats a reuse of
+    // the old one as theft: no error here means the app kept each rotated successor.
     assert!(rig.peer.all("grant.error").is_empty(), "{:#?}", rig.peer.all("grant.error"));
     rig.assert_no_other_console_errors(&[]).await;
 
