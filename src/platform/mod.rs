@@ -3,6 +3,7 @@
 pub mod config;
 pub mod demo;
 pub mod dom;
+pub mod download;
 pub mod env;
 pub mod signin;
 pub mod storage;
