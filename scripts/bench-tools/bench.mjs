@@ -357,6 +357,10 @@ async function lighthouseDemo(browser) {
 
 function table(r) {
   const rows = [];
+  if (r.total) {
+    const n = (x) => x.toLocaleString('en');
+    rows.push([`first load, ${r.requests} files (raw / gzip / brotli B)`, `${n(r.total.raw)} / ${n(r.total.gzip)} / ${n(r.total.brotli)}`]);
+  }
   const t = r.time_to_roles;
   if (t) {
     rows.push(['time to "my roles", cold (median / spread, ms)', `${t.cold.median} / ${t.cold.spread}  [${t.cold.runs.join(', ')}]`]);
