@@ -175,3 +175,30 @@ async fn an_azure_role_activates_on_one_resource_group_only() {
     browser.assert_no_console_errors().await;
     browser.close().await;
 }
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run scripts/test"]
+async fn the_list_on_screen_is_marked_once_for_scripts_bench() {
+    let server = TestServer::start(ConfigFile::FromDist);
+    let browser = Browser::start().await;
+    sign_in_as_alex(&browser, &server).await;
+    let marks = "return performance.getEntriesByName('pim:roles-painted').map(m => m.startTime)";
+    let mut found = serde_json::Value::Null;
+    for _ in 0..50 {
+        found = browser.client.execute(marks, vec![]).await.unwrap();
+        if found.as_array().is_some_and(|a| !a.is_empty()) {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let times = found.as_array().cloned().unwrap_or_default();
+    assert_eq!(times.len(), 1, "one mark once the role list is shown: {found}");
+    assert!(times[0].as_f64().is_some_and(|t| t > 0.0), "{found}");
+
+    // Searching re-renders the list; the mark stays the first paint's.
+    browser.client.find(Locator::Css("input.app-search")).await.unwrap().send_keys("Reader").await.unwrap();
+    browser.text_containing("[data-testid=role-list]", "Global Reader").await;
+    let again = browser.client.execute(marks, vec![]).await.unwrap();
+    assert_eq!(again, found);
+    browser.close().await;
+}

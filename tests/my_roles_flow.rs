@@ -241,3 +241,18 @@ fn an_azure_role_activates_at_a_narrower_scope_listed_by_the_service() {
     let outside = ActivationInput { scope: Some(elsewhere), ..input() };
     assert!(block_on(activate(&client, azure, &outside)).is_err());
 }
+
+#[test]
+fn a_user_eligible_for_hundreds_of_groups_sees_every_one_through_the_pages() {
+    let mut tenant = Sim::demo(7, start());
+    let before = block_on(load(&client(&Rc::new(RefCell::new(tenant.clone())), false, &[]))).len();
+    assert!(tenant.seed_eligible_groups(ALEX, 450), "Alex is a persona");
+    assert!(!tenant.seed_eligible_groups("nobody@contoso.example", 3));
+    let sim = Rc::new(RefCell::new(tenant));
+    let items = block_on(load(&client(&sim, false, &[])));
+    assert_eq!(items.len(), before + 450, "every seeded group is listed, past the first page");
+    for name in ["Scale group 0001", "Scale group 0450"] {
+        let row = items.iter().find(|i| i.name == name).unwrap_or_else(|| panic!("{name} is listed"));
+        assert!(row.eligible && row.key.plane() == Plane::Group, "{name}: {row:?}");
+    }
+}

@@ -5,6 +5,7 @@ pub mod demo;
 pub mod dom;
 pub mod download;
 pub mod env;
+pub mod perf;
 pub mod signin;
 pub mod storage;
 pub mod time;

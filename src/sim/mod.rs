@@ -57,6 +57,7 @@ mod reviews;
 mod rng;
 mod router;
 mod rules;
+mod scale;
 mod seed;
 mod token;
 mod transport;

@@ -191,8 +191,22 @@ fn respond(request: Request, dist: &Path, config: &ConfigFile, connect_src: &str
     let file = dist.join(relative);
     let is_page = relative.is_empty() || relative == "index.html";
     if safe && !is_page && file.is_file() {
-        let bytes = fs::read(&file).unwrap_or_default();
-        let _ = request.respond(with_type(Response::from_data(bytes), content_type(&file)));
+        // A precompressed `<file>.br` beside it (scripts/bench writes them) is sent to browsers
+        // that accept brotli, as a static host would.
+        let brotli = file.with_file_name(format!("{}.br", relative.rsplit('/').next().unwrap_or("")));
+        let accepts_br = request
+            .headers()
+            .iter()
+            .any(|h| h.field.equiv("Accept-Encoding") && h.value.as_str().contains("br"));
+        let (bytes, encoding) = match fs::read(&brotli) {
+            Ok(b) if accepts_br => (b, Some("br")),
+            _ => (fs::read(&file).unwrap_or_default(), None),
+        };
+        let mut response = with_type(Response::from_data(bytes), content_type(&file)).with_header(cache_control(relative));
+        if let Some(e) = encoding {
+            response.add_header(Header::from_bytes("Content-Encoding", e).expect("valid header"));
+        }
+        let _ = request.respond(response);
     } else if is_page || (safe && Path::new(relative).extension().is_none()) {
         // A route of the single-page app: the app's router decides what it shows.
         let page = fs::read_to_string(dist.join("index.html")).unwrap_or_default();
@@ -205,6 +219,16 @@ fn respond(request: Request, dist: &Path, config: &ConfigFile, connect_src: &str
     } else {
         let _ = request.respond(Response::from_string("Not found").with_status_code(404));
     }
+}
+
+/// As a static host would send it: Trunk's content-hashed files are immutable, the rest (index.html,
+/// boot.js, config.json) is fetched again on every load.
+fn cache_control(relative: &str) -> Header {
+    let stem = Path::new(relative).file_stem().and_then(|s| s.to_str()).unwrap_or("");
+    let stem = stem.trim_end_matches("_bg");
+    let hashed = stem.rsplit_once('-').is_some_and(|(_, h)| h.len() >= 16 && h.chars().all(|c| c.is_ascii_hexdigit()));
+    let value = if hashed { "public, max-age=31536000, immutable" } else { "no-cache" };
+    Header::from_bytes("Cache-Control", value).expect("valid header")
 }
 
 fn with_type<R: std::io::Read>(response: Response<R>, mime: &str) -> Response<R> {

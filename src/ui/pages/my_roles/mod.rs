@@ -21,6 +21,9 @@ use crate::ui::services::use_services;
 use crate::ui::widgets::{EmptyState, PageHeader, ResultList};
 use crate::ui::Page;
 
+/// The User Timing mark set when the role list is first on screen.
+const ROLES_PAINTED: &str = "pim:roles-painted";
+
 /// The page users open many times a day: what can I activate, what is active, until when.
 #[component]
 pub fn MyRolesPage() -> impl IntoView {
@@ -37,6 +40,13 @@ pub fn MyRolesPage() -> impl IntoView {
     on_cleanup(move || {
         if let Ok(t) = ticker {
             t.clear();
+        }
+    });
+
+    // scripts/bench times navigation start -> this mark (the list first on screen).
+    Effect::new(move |_| {
+        if state.loaded.get() && !state.items.with(Vec::is_empty) {
+            crate::platform::perf::mark_painted_once(ROLES_PAINTED);
         }
     });
 
