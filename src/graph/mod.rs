@@ -19,6 +19,7 @@ pub mod load;
 pub mod requests;
 pub mod routes;
 pub mod schema;
+pub mod settings;
 pub mod scripted;
 pub mod token;
 pub mod transport;
