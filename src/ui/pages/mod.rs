@@ -7,11 +7,13 @@ mod my_requests;
 mod my_roles;
 mod not_built;
 mod not_found;
+mod role_settings;
 
 pub use approvals::ApprovalsPage;
 pub use callback::SignInCallbackPage;
 pub use config_error::ConfigErrorPage;
 pub use my_requests::MyRequestsPage;
 pub use my_roles::MyRolesPage;
-pub use not_built::{AccessReviewsPage, AssignmentsPage, AuditPage, RoleSettingsPage};
+pub use not_built::{AccessReviewsPage, AssignmentsPage, AuditPage};
 pub use not_found::NotFoundPage;
+pub use role_settings::RoleSettingsPage;

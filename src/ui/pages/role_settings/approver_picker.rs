@@ -1,0 +1,106 @@
+//! The approvers of the role being edited: the chosen ones with Remove, and a people and group
+//! search to add more.
+
+use futures::future::join;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::state::SettingsState;
+use crate::domain::policy::{Approver, ApproverKind};
+use crate::graph::client::PickerQuery;
+
+/// Chosen approvers and the search to add one.
+#[component]
+pub fn ApproverPicker(state: SettingsState) -> impl IntoView {
+    let query = RwSignal::new(String::new());
+    let found = RwSignal::new(Vec::<Approver>::new());
+    let note = RwSignal::new(None::<String>);
+    let find = move || {
+        let text = query.get_untracked();
+        if text.trim().is_empty() {
+            return;
+        }
+        let services = state.services.get_value();
+        spawn_local(async move {
+            let (users, groups) = join(
+                services.client.search_users(&text, PickerQuery::Search),
+                services.client.search_groups(&text, PickerQuery::Search),
+            )
+            .await;
+            let mut list: Vec<Approver> = Vec::new();
+            match users {
+                Ok(u) => list.extend(u.into_iter().filter_map(|u| {
+                    Some(Approver { id: u.id?, name: u.display_name, kind: ApproverKind::User })
+                })),
+                Err(e) => note.set(Some(format!("{} {}", e.explain(), e.next_step()))),
+            }
+            if let Ok(g) = groups {
+                list.extend(g.into_iter().filter_map(|g| {
+                    Some(Approver { id: g.id?, name: g.display_name, kind: ApproverKind::Group })
+                }));
+            }
+            if list.is_empty() && note.get_untracked().is_none() {
+                note.set(Some(format!("No person or group matches \"{text}\".")));
+            } else if !list.is_empty() {
+                note.set(None);
+            }
+            found.set(list);
+        });
+    };
+    view! {
+        <div class="app-field" data-testid="approvers">
+            <span>"Approvers"</span>
+            {move || {
+                let chosen = state.form.with(|f| f.approvers.clone());
+                if chosen.is_empty() {
+                    view! { <p class="app-muted">"None named: Privileged Role Administrators and Global Administrators approve."</p> }.into_any()
+                } else {
+                    view! {
+                        <ul class="app-chips">
+                            {chosen.into_iter().map(|a| {
+                                let id = a.id.clone();
+                                view! {
+                                    <li class="app-chip">
+                                        {a.label().to_owned()}
+                                        <button type="button" class="app-link-button" aria-label=format!("Remove {}", a.label())
+                                            on:click=move |_| state.form.update(|f| f.approvers.retain(|x| x.id != id))>"Remove"</button>
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                    }.into_any()
+                }
+            }}
+            <div class="app-toolbar">
+                <input
+                    class="app-search"
+                    type="search"
+                    placeholder="Find a person or group"
+                    aria-label="Find an approver"
+                    data-testid="approver-search"
+                    prop:value=move || query.get()
+                    on:input=move |ev| query.set(event_target_value(&ev))
+                    on:keydown=move |ev| if ev.key() == "Enter" { ev.prevent_default(); find(); }
+                />
+                <button type="button" class="app-button" data-testid="approver-find" on:click=move |_| find()>"Find"</button>
+            </div>
+            {move || note.get().map(|n| view! { <p class="app-muted">{n}</p> })}
+            <ul class="app-chips">
+                {move || found.get().into_iter().map(|a| {
+                    let label = format!("Add {}", a.label());
+                    view! {
+                        <li>
+                            <button type="button" class="app-button app-button--quiet" data-testid="approver-add"
+                                on:click=move |_| {
+                                    let a = a.clone();
+                                    state.form.update(|f| if !f.approvers.iter().any(|x| x.id == a.id) { f.approvers.push(a) });
+                                    found.set(Vec::new());
+                                    query.set(String::new());
+                                }>{label}</button>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </div>
+    }
+}
