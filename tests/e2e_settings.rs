@@ -91,6 +91,18 @@ async fn an_admin_changes_a_role_through_the_diff_and_the_next_activation_obeys_
     browser.text_containing("[data-testid=settings-list]", "Activation needs approval by Bailey Kim.").await;
     browser.screenshot("settings-applied-phone-360x740").await;
 
+    // Copy Global Reader's settings to Reports Reader: the diff for that target, then applied.
+    click_xpath(&browser, &format!("{READER_CARD}//button[@data-testid='copy-settings']")).await;
+    type_into(&browser, "[data-testid=copy-filter]", "Reports").await;
+    click_xpath(&browser, "//input[@data-testid='copy-target']").await;
+    browser.screenshot("settings-copy-phone-360x740").await;
+    click_xpath(&browser, "//button[@data-testid='review-copy']").await;
+    let diff = browser.text_containing("[data-testid=settings-diff]", "Reports Reader").await;
+    assert!(diff.contains("After: Activation needs approval by Bailey Kim."), "{diff}");
+    click_xpath(&browser, "//button[@data-testid='apply-changes']").await;
+    let results = browser.text_containing("[data-testid=results]", "Reports Reader: Approval").await;
+    assert!(results.contains("Reports Reader: Activation maximum: Saved."), "{results}");
+
     // Alex is not an administrator: the page says which role it needs.
     switch_to(&browser, "Alex").await;
     let needed = browser.text_of("[data-testid=access-needed]").await;

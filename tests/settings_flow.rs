@@ -65,7 +65,7 @@ fn id_of(upn: &str) -> String {
 }
 
 fn all(client: &GraphClient) -> Vec<RolePolicy> {
-    let (policies, errors) = block_on(load_all(client));
+    let (policies, errors) = block_on(load_all(client, &[]));
     assert!(errors.is_empty(), "{errors:?}");
     policies
 }
@@ -206,6 +206,14 @@ fn azure_and_group_policies_are_changed_through_arm_and_graph() {
     assert!(results.iter().all(|r| r.result.is_ok()), "{results:?}");
     let again = block_on(load_group(&casey, &ops_id, "PIM - Production Operators")).unwrap();
     assert!(again[0].settings().ticket);
+
+    // The page lists the groups it was asked for beside the roles.
+    let (listed, errors) =
+        block_on(load_all(&casey, &[(ops_id.clone(), "PIM - Production Operators".into())]));
+    assert!(errors.is_empty(), "{errors:?}");
+    let groups: Vec<_> =
+        listed.iter().filter(|p| p.key.plane == Plane::Group).map(|p| p.name.as_str()).collect();
+    assert_eq!(groups, ["PIM - Production Operators (member)", "PIM - Production Operators (owner)"]);
 }
 
 #[test]

@@ -206,18 +206,26 @@ pub async fn my_azure_scopes(client: &GraphClient) -> Result<Vec<(ArmScope, Stri
     Ok(out)
 }
 
-/// Every policy the page lists: Entra roles, then Azure roles at my scopes. A plane that fails
-/// is reported and the others still show.
-pub async fn load_all(client: &GraphClient) -> (Vec<RolePolicy>, Vec<GraphError>) {
+/// Every policy the page lists: Entra roles, Azure roles at my scopes, then the PIM groups asked
+/// for (Graph cannot list the groups managed by PIM, so the page names them). A plane or group
+/// that fails is reported and the others still show.
+pub async fn load_all(
+    client: &GraphClient,
+    groups: &[(GroupId, String)],
+) -> (Vec<RolePolicy>, Vec<GraphError>) {
     let azure = async {
         let scopes = my_azure_scopes(client).await?;
         let lists = join_all(scopes.iter().map(|(s, n)| load_azure(client, s, n))).await;
         lists.into_iter().collect::<Result<Vec<_>, _>>().map(|v| v.concat())
     };
-    let (entra, azure) = join(load_entra(client), azure).await;
+    let groups = async {
+        let lists = join_all(groups.iter().map(|(g, n)| load_group(client, g, n))).await;
+        lists.into_iter().collect::<Result<Vec<_>, _>>().map(|v| v.concat())
+    };
+    let ((entra, azure), groups) = join(join(load_entra(client), azure), groups).await;
     let mut policies = Vec::new();
     let mut errors = Vec::new();
-    for r in [entra, azure] {
+    for r in [entra, azure, groups] {
         match r {
             Ok(p) => policies.extend(p),
             Err(e) => errors.push(e),

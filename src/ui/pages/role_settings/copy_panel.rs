@@ -24,6 +24,7 @@ pub fn CopyPanel(state: SettingsState) -> impl IntoView {
                     type="search"
                     placeholder="Filter roles"
                     aria-label="Filter target roles"
+                    data-testid="copy-filter"
                     prop:value=move || filter.get()
                     on:input=move |ev| filter.set(event_target_value(&ev))
                 />

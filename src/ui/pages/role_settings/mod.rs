@@ -8,6 +8,7 @@ mod consent_notice;
 mod copy_panel;
 mod editor;
 mod file_panel;
+mod group_finder;
 mod review_panel;
 mod role_card;
 mod state;
@@ -18,6 +19,7 @@ use consent_notice::ConsentNotice;
 use copy_panel::CopyPanel;
 use editor::Editor;
 use file_panel::FilePanel;
+use group_finder::GroupFinder;
 use review_panel::ReviewPanel;
 use role_card::RoleCard;
 use state::SettingsState;
@@ -70,6 +72,7 @@ fn Settings(state: SettingsState) -> impl IntoView {
                 on:input=move |ev| state.search.set(event_target_value(&ev))
             />
         </div>
+        <GroupFinder state />
         <FilePanel state />
         {move || state.load_errors.get().into_iter().map(|e| view! { <p class="app-alert" role="alert">{e}</p> }).collect_view()}
         <ResultList results=state.results />

@@ -6,6 +6,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::domain::error_kind::Explanation;
+use crate::domain::ids::GroupId;
+use crate::domain::item_key::Plane;
 use crate::domain::settings::{
     diff, drift, export, import, DriftReport, ImportedFile, RoleSettings, RuleChange, SettingsAccess,
     SettingsForm, SettingsKey, SettingsProblem,
@@ -48,6 +50,8 @@ pub struct SettingsState {
     pub file_error: RwSignal<Option<String>>,
     /// The last export's download link.
     pub export_url: RwSignal<Option<String>>,
+    /// PIM groups whose settings are listed (found by name, or named in an imported file).
+    pub groups: RwSignal<Vec<(GroupId, String)>>,
 }
 
 fn rows(policies: &[RolePolicy]) -> Vec<(SettingsKey, String, RoleSettings)> {
@@ -74,6 +78,7 @@ impl SettingsState {
             imported: RwSignal::new(None),
             file_error: RwSignal::new(None),
             export_url: RwSignal::new(None),
+            groups: RwSignal::new(Vec::new()),
         }
     }
 
@@ -97,12 +102,24 @@ impl SettingsState {
     pub fn reload(self) {
         let services = self.services.get_value();
         spawn_local(async move {
-            let (policies, errors) = load_all(&services.client).await;
+            let groups = self.groups.get_untracked();
+            let (policies, errors) = load_all(&services.client, &groups).await;
             self.load_errors
                 .set(errors.iter().map(|e| format!("{} {}", e.explain(), e.next_step())).collect());
             self.policies.set(policies);
             self.loaded.set(true);
         });
+    }
+
+    /// Lists a PIM group's membership and ownership settings too.
+    pub fn add_group(self, id: GroupId, name: String) {
+        let known = self
+            .groups
+            .with_untracked(|g| g.iter().any(|(x, _)| x.as_str().eq_ignore_ascii_case(id.as_str())));
+        if !known {
+            self.groups.update(|g| g.push((id, name)));
+            self.reload();
+        }
     }
 
     pub fn policy(&self, key: &SettingsKey) -> Option<RolePolicy> {
@@ -221,11 +238,15 @@ impl SettingsState {
                     });
                 }
             }
+            // When every rule was saved the editor closes; otherwise it stays as typed, to try again.
+            let all_saved = lines.iter().all(|l| l.ok);
             self.results.set(lines);
             self.review.set(Vec::new());
-            self.editing.set(None);
-            self.copy_from.set(None);
-            self.copy_to.set(Vec::new());
+            if all_saved {
+                self.editing.set(None);
+                self.copy_from.set(None);
+                self.copy_to.set(Vec::new());
+            }
             self.applying.set(false);
             crate::platform::dom::scroll_into_view("results");
             self.reload();
@@ -252,7 +273,23 @@ impl SettingsState {
                 Ok((name, text)) => match import(&text) {
                     Ok(file) => {
                         self.file_error.set(None);
+                        // Groups named by the file are read too, so they are compared.
+                        let mut added = false;
+                        for r in file.roles.iter().filter(|r| r.key.plane == Plane::Group) {
+                            let id = GroupId::new(r.key.scope.clone());
+                            let name =
+                                r.name.rsplit_once(" (").map_or(r.name.as_str(), |(n, _)| n).to_owned();
+                            if !self.groups.with_untracked(|g| {
+                                g.iter().any(|(x, _)| x.as_str().eq_ignore_ascii_case(id.as_str()))
+                            }) {
+                                self.groups.update(|g| g.push((id, name)));
+                                added = true;
+                            }
+                        }
                         self.imported.set(Some((name, file)));
+                        if added {
+                            self.reload();
+                        }
                     }
                     Err(e) => {
                         self.imported.set(None);
