@@ -4,13 +4,14 @@
 //! refused per rule, and an export re-imported against the tenant shows no drift.
 #![cfg(not(target_arch = "wasm32"))]
 
+#[path = "flow_common.rs"]
+mod flow_common;
+
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use chrono::{DateTime, TimeZone, Utc};
+use flow_common::{client, start};
 use futures::executor::block_on;
-use futures::future::LocalBoxFuture;
-use pim_console::config::Cloud;
 use pim_console::domain::ids::{GroupId, PrincipalId};
 use pim_console::domain::item_key::Plane;
 use pim_console::domain::policy::{Approver, ApproverKind};
@@ -20,45 +21,14 @@ use pim_console::graph::actions::{activate, ActivationInput};
 use pim_console::graph::adapt::{my_items, ArmAccess};
 use pim_console::graph::client::PickerQuery;
 use pim_console::graph::load::policy_of;
-use pim_console::graph::scripted::FixedEnv;
 use pim_console::graph::settings::{apply, load_all, load_group, settings_access, PolicyTarget, RolePolicy};
 use pim_console::graph::wire::values::RequestStatus;
-use pim_console::graph::{Api, ErrorKind, GraphClient, TokenError, TokenProvider};
-use pim_console::sim::{Sim, SimTransport, TokenClaims};
+use pim_console::graph::{ErrorKind, GraphClient};
+use pim_console::sim::Sim;
 
 const ALEX: &str = "alex@contoso.example";
 const BAILEY: &str = "bailey@contoso.example";
 const CASEY: &str = "casey@contoso.example";
-
-struct SimTokens {
-    sim: Rc<RefCell<Sim>>,
-    upn: &'static str,
-    now: DateTime<Utc>,
-}
-
-impl TokenProvider for SimTokens {
-    fn access_token(&self, api: Api, _fresh: bool) -> LocalBoxFuture<'_, Result<String, TokenError>> {
-        let claims = if api == Api::Graph { TokenClaims::graph() } else { TokenClaims::arm() };
-        let token = self.sim.borrow_mut().mint_token_at(self.upn, claims.with_mfa(), self.now);
-        Box::pin(async move { Ok(token) })
-    }
-}
-
-fn start() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 11, 2, 9, 0, 0).unwrap()
-}
-
-fn client(sim: &Rc<RefCell<Sim>>, upn: &'static str) -> GraphClient {
-    let now = start();
-    let transport = SimTransport::new(Rc::clone(sim), move || now);
-    let tokens = SimTokens { sim: Rc::clone(sim), upn, now };
-    GraphClient::new(
-        Rc::new(transport),
-        Rc::new(tokens),
-        Rc::new(FixedEnv::default()),
-        Cloud::Public.endpoints(),
-    )
-}
 
 fn id_of(upn: &str) -> String {
     Sim::personas().into_iter().find(|p| p.upn == upn).unwrap().id.to_owned()

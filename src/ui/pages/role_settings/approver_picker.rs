@@ -8,6 +8,7 @@ use leptos::task::spawn_local;
 use super::state::SettingsState;
 use crate::domain::policy::{Approver, ApproverKind};
 use crate::graph::client::PickerQuery;
+use crate::ui::widgets::FindBox;
 
 /// Chosen approvers and the search to add one.
 #[component]
@@ -71,19 +72,7 @@ pub fn ApproverPicker(state: SettingsState) -> impl IntoView {
                     }.into_any()
                 }
             }}
-            <div class="app-toolbar">
-                <input
-                    class="app-search"
-                    type="search"
-                    placeholder="Find a person or group"
-                    aria-label="Find an approver"
-                    data-testid="approver-search"
-                    prop:value=move || query.get()
-                    on:input=move |ev| query.set(event_target_value(&ev))
-                    on:keydown=move |ev| if ev.key() == "Enter" { ev.prevent_default(); find(); }
-                />
-                <button type="button" class="app-button" data-testid="approver-find" on:click=move |_| find()>"Find"</button>
-            </div>
+            <FindBox query placeholder="Find a person or group" label="Find an approver" testid="approver" on_find=Callback::new(move |_| find()) />
             {move || note.get().map(|n| view! { <p class="app-muted">{n}</p> })}
             <ul class="app-chips">
                 {move || found.get().into_iter().map(|a| {

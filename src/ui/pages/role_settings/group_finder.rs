@@ -7,6 +7,7 @@ use leptos::task::spawn_local;
 use super::state::SettingsState;
 use crate::domain::ids::GroupId;
 use crate::graph::client::PickerQuery;
+use crate::ui::widgets::FindBox;
 
 /// A search box for groups and a button per match.
 #[component]
@@ -37,23 +38,7 @@ pub fn GroupFinder(state: SettingsState) -> impl IntoView {
     view! {
         <details class="app-rules__more" data-testid="group-finder">
             <summary>"Add a PIM group's settings"</summary>
-            <div class="app-toolbar">
-                <input
-                    class="app-search"
-                    type="search"
-                    placeholder="Group name"
-                    aria-label="Find a group"
-                    prop:value=move || query.get()
-                    on:input=move |ev| query.set(event_target_value(&ev))
-                    on:keydown=move |ev| {
-                        if ev.key() == "Enter" {
-                            ev.prevent_default();
-                            find();
-                        }
-                    }
-                />
-                <button type="button" class="app-button" on:click=move |_| find()>"Find"</button>
-            </div>
+            <FindBox query placeholder="Group name" label="Find a group" testid="group" on_find=Callback::new(move |_| find()) />
             {move || note.get().map(|n| view! { <p class="app-muted">{n}</p> })}
             <ul class="app-chips">
                 {move || {
