@@ -1,13 +1,10 @@
 //! The approvers of the role being edited: the chosen ones with Remove, and a people and group
 //! search to add more.
 
-use futures::future::join;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use super::state::SettingsState;
-use crate::domain::policy::{Approver, ApproverKind};
-use crate::graph::client::PickerQuery;
+use crate::domain::policy::Approver;
 use crate::ui::widgets::FindBox;
 
 /// Chosen approvers and the search to add one.
@@ -16,38 +13,7 @@ pub fn ApproverPicker(state: SettingsState) -> impl IntoView {
     let query = RwSignal::new(String::new());
     let found = RwSignal::new(Vec::<Approver>::new());
     let note = RwSignal::new(None::<String>);
-    let find = move || {
-        let text = query.get_untracked();
-        if text.trim().is_empty() {
-            return;
-        }
-        let services = state.services.get_value();
-        spawn_local(async move {
-            let (users, groups) = join(
-                services.client.search_users(&text, PickerQuery::Search),
-                services.client.search_groups(&text, PickerQuery::Search),
-            )
-            .await;
-            let mut list: Vec<Approver> = Vec::new();
-            match users {
-                Ok(u) => list.extend(u.into_iter().filter_map(|u| {
-                    Some(Approver { id: u.id?, name: u.display_name, kind: ApproverKind::User })
-                })),
-                Err(e) => note.set(Some(format!("{} {}", e.explain(), e.next_step()))),
-            }
-            if let Ok(g) = groups {
-                list.extend(g.into_iter().filter_map(|g| {
-                    Some(Approver { id: g.id?, name: g.display_name, kind: ApproverKind::Group })
-                }));
-            }
-            if list.is_empty() && note.get_untracked().is_none() {
-                note.set(Some(format!("No person or group matches \"{text}\".")));
-            } else if !list.is_empty() {
-                note.set(None);
-            }
-            found.set(list);
-        });
-    };
+    let find = move || state.find_in_directory(query, true, found, note);
     view! {
         <div class="app-field" data-testid="approvers">
             <span>"Approvers"</span>

@@ -2,39 +2,19 @@
 //! and its membership and ownership settings join the list.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use super::state::SettingsState;
 use crate::domain::ids::GroupId;
-use crate::graph::client::PickerQuery;
+use crate::domain::policy::Approver;
 use crate::ui::widgets::FindBox;
 
 /// A search box for groups and a button per match.
 #[component]
 pub fn GroupFinder(state: SettingsState) -> impl IntoView {
     let query = RwSignal::new(String::new());
-    let found = RwSignal::new(Vec::<(String, String)>::new());
+    let found = RwSignal::new(Vec::<Approver>::new());
     let note = RwSignal::new(None::<String>);
-    let find = move || {
-        let text = query.get_untracked();
-        if text.trim().is_empty() {
-            return;
-        }
-        let services = state.services.get_value();
-        spawn_local(async move {
-            match services.client.search_groups(&text, PickerQuery::Search).await {
-                Ok(groups) => {
-                    let list: Vec<(String, String)> = groups
-                        .into_iter()
-                        .filter_map(|g| Some((g.id?, g.display_name.unwrap_or_default())))
-                        .collect();
-                    note.set(list.is_empty().then(|| format!("No group matches \"{text}\".")));
-                    found.set(list);
-                }
-                Err(e) => note.set(Some(format!("{} {}", e.explain(), e.next_step()))),
-            }
-        });
-    };
+    let find = move || state.find_in_directory(query, false, found, note);
     view! {
         <details class="app-rules__more" data-testid="group-finder">
             <summary>"Add a PIM group's settings"</summary>
@@ -45,8 +25,9 @@ pub fn GroupFinder(state: SettingsState) -> impl IntoView {
                     found
                         .get()
                         .into_iter()
-                        .map(|(id, name)| {
-                            let label = format!("Show {name}");
+                        .map(|g| {
+                            let label = format!("Show {}", g.label());
+                            let (id, name) = (g.id.clone(), g.label().to_owned());
                             view! {
                                 <li>
                                     <button

@@ -1,17 +1,19 @@
 //! The state of "Role settings" and its operations: check access, load every policy, edit one,
 //! review the diff, apply the rule PATCHes, copy to many, export, import and compare.
 
-use futures::future::join_all;
+use futures::future::{join, join_all};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::domain::error_kind::Explanation;
 use crate::domain::ids::GroupId;
 use crate::domain::item_key::Plane;
+use crate::domain::policy::{Approver, ApproverKind};
 use crate::domain::settings::{
     diff, drift, export, import, DriftReport, ImportedFile, RoleSettings, RuleChange, SettingsAccess,
     SettingsForm, SettingsKey, SettingsProblem,
 };
+use crate::graph::client::PickerQuery;
 use crate::graph::settings::{apply, load_all, settings_access, RolePolicy};
 use crate::ui::services::Services;
 use crate::ui::widgets::ResultLine;
@@ -120,6 +122,49 @@ impl SettingsState {
             self.groups.update(|g| g.push((id, name)));
             self.reload();
         }
+    }
+
+    /// Searches the directory for `query`'s text: groups, and people too when `with_users`.
+    /// The matches land in `found`; `note` says why there are none.
+    pub fn find_in_directory(
+        self,
+        query: RwSignal<String>,
+        with_users: bool,
+        found: RwSignal<Vec<Approver>>,
+        note: RwSignal<Option<String>>,
+    ) {
+        let text = query.get_untracked();
+        if text.trim().is_empty() {
+            return;
+        }
+        let services = self.services.get_value();
+        spawn_local(async move {
+            let users = async {
+                if with_users {
+                    services.client.search_users(&text, PickerQuery::Search).await
+                } else {
+                    Ok(Vec::new())
+                }
+            };
+            let (users, groups) =
+                join(users, services.client.search_groups(&text, PickerQuery::Search)).await;
+            let mut list: Vec<Approver> = Vec::new();
+            let mut failure = None;
+            match users {
+                Ok(u) => list.extend(u.into_iter().filter_map(|u| {
+                    Some(Approver { id: u.id?, name: u.display_name, kind: ApproverKind::User })
+                })),
+                Err(e) => failure = Some(format!("{} {}", e.explain(), e.next_step())),
+            }
+            match groups {
+                Ok(g) => list.extend(g.into_iter().filter_map(|g| {
+                    Some(Approver { id: g.id?, name: g.display_name, kind: ApproverKind::Group })
+                })),
+                Err(e) => failure = Some(format!("{} {}", e.explain(), e.next_step())),
+            }
+            note.set(failure.or_else(|| list.is_empty().then(|| format!("Nothing matches \"{text}\"."))));
+            found.set(list);
+        });
     }
 
     pub fn policy(&self, key: &SettingsKey) -> Option<RolePolicy> {
