@@ -13,7 +13,7 @@ use std::time::Duration;
 use fantoccini::Locator;
 use serde_json::json;
 use support::browser::Browser;
-use support::demo::{choose_persona, click_xpath, open, switch_to};
+use support::demo::{choose_persona, click_xpath, open, pick_on_identity_page, switch_to};
 use support::server::{ConfigFile, TestServer};
 
 const READER_CARD: &str = "//li[@data-testid='settings-card' and @data-name='Global Reader']";
@@ -161,5 +161,47 @@ async fn an_admin_changes_a_role_through_the_diff_and_the_next_activation_obeys_
     browser.screenshot("settings-no-drift-phone-360x740").await;
     browser.assert_no_console_errors().await;
     let _ = std::fs::remove_dir_all(&dir);
+    browser.close().await;
+}
+
+/// With a configured tenant (the simulated one over HTTP): the sign-in asks only for reading
+/// settings; opening Role settings offers the write permission, which the identity platform
+/// grants on a second trip, and then a change is saved.
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run scripts/test"]
+async fn with_a_tenant_the_write_permission_is_asked_for_when_the_page_is_opened() {
+    let sim = pim_console::sim::Sim::demo(7, chrono::Utc::now());
+    let server = TestServer::start_with_sim(ConfigFile::SimTenant, sim);
+    let browser = Browser::start().await;
+    browser.viewport(360, 740, true).await;
+    open(&browser, &server, "/settings").await;
+    click_xpath(&browser, "//*[@data-testid='sign-in']").await;
+    pick_on_identity_page(&browser, "casey@contoso.example").await;
+
+    // Reading works with the sign-in's permissions; changing needs the policy write permission.
+    let notice = browser
+        .text_containing("[data-testid=consent-notice]", "RoleManagementPolicy.ReadWrite.Directory")
+        .await;
+    assert!(notice.contains("change role settings"), "{notice}");
+    browser.text_containing("[data-testid=settings-list]", "Global Reader").await;
+    browser.screenshot("settings-tenant-consent-phone-360x740").await;
+
+    // The consent trip: back on Role settings, the notice is gone and a save goes through.
+    click_xpath(&browser, "//*[@data-testid='consent-notice']//button").await;
+    pick_on_identity_page(&browser, "casey@contoso.example").await;
+    browser.text_containing("[data-testid=settings-list]", "Global Reader").await;
+    assert!(
+        browser.client.find(Locator::Css("[data-testid=consent-notice]")).await.is_err(),
+        "the permission was granted"
+    );
+    assert_eq!(browser.client.current_url().await.unwrap().path(), "/settings");
+    click_xpath(&browser, &format!("{READER_CARD}//button[@data-testid='edit-settings']")).await;
+    click_xpath(&browser, "//input[@data-testid='require-ticket']").await;
+    click_xpath(&browser, "//button[@data-testid='review-changes']").await;
+    browser.text_containing("[data-testid=settings-diff]", "1 rule will change").await;
+    click_xpath(&browser, "//button[@data-testid='apply-changes']").await;
+    let results = browser.text_containing("[data-testid=results]", "Global Reader: On activation").await;
+    assert!(results.contains("Saved. Activation asks for a ticket number."), "{results}");
+    browser.assert_no_console_errors().await;
     browser.close().await;
 }

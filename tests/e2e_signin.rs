@@ -9,6 +9,7 @@ use std::time::Duration;
 
 use fantoccini::Locator;
 use support::browser::Browser;
+use support::demo::pick_on_identity_page;
 use support::server::{ConfigFile, TestServer};
 
 async fn wait_for(browser: &Browser, css: &str) -> String {
@@ -34,7 +35,7 @@ async fn sign_in_through_the_identity_endpoints_then_my_roles_loads_over_http() 
     c.find(Locator::Css("[data-testid=sign-in]")).await.unwrap().click().await.unwrap();
 
     // The simulated tenant's sign-in page: pick Alex and sign in.
-    pick_alex_on_the_sign_in_page(&browser).await;
+    pick_on_identity_page(&browser, "alex@contoso.example").await;
 
     // Back in the app: signed in, on the page the user started from, the code gone from the URL.
     let account = wait_for(&browser, "[data-testid=account]").await;
@@ -72,20 +73,8 @@ async fn sign_in_as_alex(browser: &Browser, server: &TestServer) {
     c.goto(&server.url("/")).await.unwrap();
     wait_for(browser, "[data-testid=tenant-sign-in]").await;
     c.find(Locator::Css("[data-testid=sign-in]")).await.unwrap().click().await.unwrap();
-    pick_alex_on_the_sign_in_page(browser).await;
+    pick_on_identity_page(browser, "alex@contoso.example").await;
     wait_for(browser, "[data-testid=role-list]").await;
-}
-
-async fn pick_alex_on_the_sign_in_page(browser: &Browser) {
-    let c = &browser.client;
-    let persona = c
-        .wait()
-        .at_most(Duration::from_secs(10))
-        .for_element(Locator::XPath("//label[contains(., 'alex@contoso.example')]/input"))
-        .await
-        .expect("the sign-in page lists the personas");
-    persona.click().await.unwrap();
-    c.find(Locator::Css("button[value=sign_in]")).await.unwrap().click().await.unwrap();
 }
 
 async fn select(browser: &Browser, name: &str) {
@@ -120,7 +109,7 @@ async fn an_authentication_context_step_up_goes_through_the_identity_platform() 
     // The identity platform's page asks for the context (the claims request reached it).
     let page = browser.text_containing("body", "c1").await;
     assert!(page.contains("alex@contoso.example"), "{page}");
-    pick_alex_on_the_sign_in_page(&browser).await;
+    pick_on_identity_page(&browser, "alex@contoso.example").await;
 
     // Back on My roles: the plan no longer asks for the step-up, and the activation goes through.
     wait_for(&browser, "[data-testid=role-list]").await;

@@ -38,3 +38,16 @@ pub async fn switch_to(browser: &Browser, name: &str) {
 pub async fn open(browser: &Browser, server: &TestServer, path: &str) {
     browser.client.goto(&server.url(path)).await.unwrap();
 }
+
+/// On the simulated tenant's sign-in page (configured-tenant tests): picks the account and signs in.
+pub async fn pick_on_identity_page(browser: &Browser, upn: &str) {
+    let c = &browser.client;
+    let persona = c
+        .wait()
+        .at_most(Duration::from_secs(10))
+        .for_element(Locator::XPath(&format!("//label[contains(., '{upn}')]/input")))
+        .await
+        .expect("the sign-in page lists the personas");
+    persona.click().await.unwrap();
+    c.find(Locator::Css("button[value=sign_in]")).await.unwrap().click().await.unwrap();
+}
