@@ -6,38 +6,10 @@
 
 mod support;
 
-use std::time::Duration;
-
 use fantoccini::Locator;
 use support::browser::Browser;
+use support::demo::{choose_persona, click_xpath, open, switch_to};
 use support::server::{ConfigFile, TestServer};
-
-async fn click_xpath(browser: &Browser, xpath: &str) {
-    browser
-        .client
-        .wait()
-        .at_most(Duration::from_secs(15))
-        .for_element(Locator::XPath(xpath))
-        .await
-        .unwrap_or_else(|e| panic!("no element {xpath}: {e}"))
-        .click()
-        .await
-        .unwrap();
-}
-
-async fn choose_persona(browser: &Browser, name: &str) {
-    browser.text_of("[data-testid=persona-picker]").await;
-    click_xpath(browser, &format!("//button[contains(., '{name}')]")).await;
-}
-
-async fn switch_to(browser: &Browser, name: &str) {
-    click_xpath(browser, "//*[@data-testid='account']//button[contains(., 'Switch')]").await;
-    choose_persona(browser, name).await;
-}
-
-async fn open(browser: &Browser, server: &TestServer, path: &str) {
-    browser.client.goto(&server.url(path)).await.unwrap();
-}
 
 /// Signs in as Alex and asks for User Administrator (it needs Bailey's approval).
 async fn alex_asks_for_user_administrator(browser: &Browser, server: &TestServer) {

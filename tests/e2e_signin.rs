@@ -9,6 +9,7 @@ use std::time::Duration;
 
 use fantoccini::Locator;
 use support::browser::Browser;
+use support::demo::pick_on_identity_page;
 use support::server::{ConfigFile, TestServer};
 
 async fn wait_for(browser: &Browser, css: &str) -> String {
@@ -34,7 +35,7 @@ async fn sign_in_through_the_identity_endpoints_then_my_roles_loads_over_http() 
     c.find(Locator::Css("[data-testid=sign-in]")).await.unwrap().click().await.unwrap();
 
     // The simulated tenant's sign-in page: pick Alex and sign in.
-    pick_alex_on_the_sign_in_page(&browser).await;
+    pick_on_identity_page(&browser, "alex@contoso.example").await;
 
     // Back in the app: signed in, on the page the user started from, the code gone from the URL.
     let account = wait_for(&browser, "[data-testid=account]").await;
@@ -72,20 +73,8 @@ async fn sign_in_as_alex(browser: &Browser, server: &TestServer) {
     c.goto(&server.url("/")).await.unwrap();
     wait_for(browser, "[data-testid=tenant-sign-in]").await;
     c.find(Locator::Css("[data-testid=sign-in]")).await.unwrap().click().await.unwrap();
-    pick_alex_on_the_sign_in_page(browser).await;
+    pick_on_identity_page(browser, "alex@contoso.example").await;
     wait_for(browser, "[data-testid=role-list]").await;
-}
-
-async fn pick_alex_on_the_sign_in_page(browser: &Browser) {
-    let c = &browser.client;
-    let persona = c
-        .wait()
-        .at_most(Duration::from_secs(10))
-        .for_element(Locator::XPath("//label[contains(., 'alex@contoso.example')]/input"))
-        .await
-        .expect("the sign-in page lists the personas");
-    persona.click().await.unwrap();
-    c.find(Locator::Css("button[value=sign_in]")).await.unwrap().click().await.unwrap();
 }
 
 async fn select(browser: &Browser, name: &str) {
@@ -122,7 +111,7 @@ async fn an_authentication_context_step_up_goes_through_the_identity_platform() 
     // …the identity platform's page asks for the context (the claims request reached it)…
     let page = browser.text_containing("body", "c1").await;
     assert!(page.contains("alex@contoso.example"), "{page}");
-    pick_alex_on_the_sign_in_page(&browser).await;
+    pick_on_identity_page(&browser, "alex@contoso.example").await;
 
     // …and back on My roles the same batch is sent by itself: nothing selected or typed again.
     let results = browser.text_containing("[data-testid=results]", "Security Administrator").await;
@@ -148,7 +137,7 @@ async fn approvals_ask_for_their_permission_only_when_opened() {
 
     // One more sign-in asks for it, and brings the user back to Approvals.
     browser.client.find(Locator::Css("[data-testid=grant]")).await.unwrap().click().await.unwrap();
-    pick_alex_on_the_sign_in_page(&browser).await;
+    pick_on_identity_page(&browser, "alex@contoso.example").await;
     let page = browser.text_containing("main", "Approvals").await;
     assert!(!page.contains("One more permission"), "{page}");
     assert_eq!(browser.client.current_url().await.unwrap().path(), "/approvals");

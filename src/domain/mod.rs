@@ -46,6 +46,7 @@ pub mod recent;
 pub mod request;
 pub mod requests;
 pub mod sets;
+pub mod settings;
 pub mod snapshot;
 #[cfg(test)]
 mod test_items;

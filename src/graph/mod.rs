@@ -20,6 +20,7 @@ pub mod requests;
 pub mod routes;
 pub mod schema;
 pub mod scripted;
+pub mod settings;
 pub mod token;
 pub mod transport;
 pub mod url;

@@ -202,7 +202,8 @@ fn respond(request: Request, dist: &Path, config: &ConfigFile, connect_src: &str
             Ok(b) if accepts_br => (b, Some("br")),
             _ => (fs::read(&file).unwrap_or_default(), None),
         };
-        let mut response = with_type(Response::from_data(bytes), content_type(&file)).with_header(cache_control(relative));
+        let mut response =
+            with_type(Response::from_data(bytes), content_type(&file)).with_header(cache_control(relative));
         if let Some(e) = encoding {
             response.add_header(Header::from_bytes("Content-Encoding", e).expect("valid header"));
         }
@@ -226,7 +227,8 @@ fn respond(request: Request, dist: &Path, config: &ConfigFile, connect_src: &str
 fn cache_control(relative: &str) -> Header {
     let stem = Path::new(relative).file_stem().and_then(|s| s.to_str()).unwrap_or("");
     let stem = stem.trim_end_matches("_bg");
-    let hashed = stem.rsplit_once('-').is_some_and(|(_, h)| h.len() >= 16 && h.chars().all(|c| c.is_ascii_hexdigit()));
+    let hashed =
+        stem.rsplit_once('-').is_some_and(|(_, h)| h.len() >= 16 && h.chars().all(|c| c.is_ascii_hexdigit()));
     let value = if hashed { "public, max-age=31536000, immutable" } else { "no-cache" };
     Header::from_bytes("Cache-Control", value).expect("valid header")
 }

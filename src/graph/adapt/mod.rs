@@ -6,9 +6,11 @@ mod my_items;
 mod outcome;
 mod policy;
 mod requests;
+mod settings;
 
 pub use audit::audit_entry;
 pub use my_items::{my_items, ArmAccess};
 pub use outcome::{activation_outcome, error_kind};
 pub use policy::{activation_policy, rule};
 pub use requests::{approval_rules, approver_note, arm_request_row, group_request_row, role_request_row};
+pub use settings::{role_settings, write_rule};

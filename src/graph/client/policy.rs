@@ -35,6 +35,14 @@ impl GraphClient {
         self.policy_assignments(filter).await
     }
 
+    /// Every Entra role's settings, rules included (one assignment per role).
+    /// `GET /v1.0/policies/roleManagementPolicyAssignments?$filter=scopeId eq '/' and scopeType eq 'DirectoryRole'&$expand=policy($expand=rules)`
+    pub async fn list_directory_role_policies(
+        &self,
+    ) -> Result<Vec<RoleManagementPolicyAssignment>, GraphError> {
+        self.policy_assignments("scopeId eq '/' and scopeType eq 'DirectoryRole'".to_owned()).await
+    }
+
     /// The settings of a group's membership or ownership.
     /// `GET /v1.0/policies/roleManagementPolicyAssignments?$filter=scopeId eq '{groupId}' and scopeType eq 'Group' and roleDefinitionId eq 'member'&$expand=policy($expand=rules)`
     pub async fn group_policy(

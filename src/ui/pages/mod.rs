@@ -8,6 +8,7 @@ mod my_requests;
 mod my_roles;
 mod not_built;
 mod not_found;
+mod role_settings;
 
 pub use approvals::ApprovalsPage;
 pub use audit::AuditPage;
@@ -15,5 +16,6 @@ pub use callback::SignInCallbackPage;
 pub use config_error::ConfigErrorPage;
 pub use my_requests::MyRequestsPage;
 pub use my_roles::MyRolesPage;
-pub use not_built::{AccessReviewsPage, AssignmentsPage, RoleSettingsPage};
+pub use not_built::{AccessReviewsPage, AssignmentsPage};
 pub use not_found::NotFoundPage;
+pub use role_settings::RoleSettingsPage;

@@ -23,12 +23,6 @@ pub fn AssignmentsPage() -> impl IntoView {
     view! { <NotBuilt page=Page::Assignments will="This page will list, add, remove, extend and bulk-import assignments." /> }
 }
 
-/// Role settings (role management policies).
-#[component]
-pub fn RoleSettingsPage() -> impl IntoView {
-    view! { <NotBuilt page=Page::RoleSettings will="This page will show each role's settings in plain language, edit them with a before/after diff, and export and compare them." /> }
-}
-
 /// Access reviews of privileged roles.
 #[component]
 pub fn AccessReviewsPage() -> impl IntoView {

@@ -1,9 +1,11 @@
 //! Small presentational pieces shared by pages.
 
 mod empty_state;
+mod find_box;
 mod page_header;
 mod result_list;
 
 pub use empty_state::EmptyState;
+pub use find_box::FindBox;
 pub use page_header::PageHeader;
 pub use result_list::{ResultLine, ResultList};

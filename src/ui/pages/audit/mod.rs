@@ -12,7 +12,7 @@ use entry_row::EntryRow;
 use crate::domain::audit::{audit_csv, filter_entries, AuditEntry, AuditPlane, AuditQuery};
 use crate::graph::adapt::audit_entry;
 use crate::graph::wire::time::Timestamp;
-use crate::platform::download;
+use crate::platform::files;
 use crate::ui::services::{use_services, Services};
 use crate::ui::widgets::{EmptyState, PageHeader};
 use crate::ui::Page;
@@ -54,7 +54,7 @@ pub fn AuditPage() -> impl IntoView {
     });
     let download_csv = move |_| {
         let csv = audit_csv(&shown.get_untracked());
-        download::save_text(&format!("pim-audit-last-{}-days.csv", days.get_untracked()), "text/csv", &csv);
+        files::download(&format!("pim-audit-last-{}-days.csv", days.get_untracked()), "text/csv", &csv);
     };
 
     view! {
