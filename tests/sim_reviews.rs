@@ -115,3 +115,29 @@ fn a_denied_holder_loses_the_role_once_the_decisions_are_applied() {
         .iter()
         .any(|e| e.activity_display_name.as_deref().is_some_and(|a| a.contains("access review"))));
 }
+
+#[test]
+fn a_reviewer_sees_the_people_to_review_and_records_decisions_in_words() {
+    use pim_console::domain::reviews::ReviewChoice;
+    use pim_console::graph::reviews::{decide, my_review_work};
+    let sim = Rc::new(RefCell::new(Sim::demo(7, start())));
+    let bailey = client(&sim, "bailey@contoso.example");
+    let (rows, errors) = block_on(my_review_work(&bailey, start())).expect("reviews listed");
+    assert!(errors.is_empty(), "{errors:?}");
+    assert!(rows.len() >= 2, "{rows:#?}");
+    assert!(rows.iter().all(|r| r.review.contains("User Administrator") && !r.principal.is_empty()));
+    assert!(rows.iter().all(|r| !r.decided()));
+    assert!(rows.iter().any(|r| r.recommendation_text().is_some()), "recommendations are shown");
+    let alex = rows.iter().find(|r| r.principal == "Alex Morgan").expect("Alex is reviewed");
+    block_on(decide(&bailey, alex, ReviewChoice::Deny, "Moved to another team")).expect("decision recorded");
+    let (after, _) = block_on(my_review_work(&bailey, start())).unwrap();
+    let alex = after.iter().find(|r| r.principal == "Alex Morgan").unwrap();
+    assert!(alex.decided());
+    assert_eq!(alex.decision, "Deny");
+    assert_eq!(alex.justification.as_deref(), Some("Moved to another team"));
+
+    // Someone who reviews nothing has nothing to do, and no error.
+    let dana = client(&sim, "dana@contoso.example");
+    let (rows, errors) = block_on(my_review_work(&dana, start())).unwrap();
+    assert!(rows.is_empty() && errors.is_empty(), "{rows:?} {errors:?}");
+}

@@ -45,6 +45,7 @@ pub mod policy_cache;
 pub mod recent;
 pub mod request;
 pub mod requests;
+pub mod reviews;
 pub mod sets;
 pub mod settings;
 pub mod snapshot;

@@ -17,6 +17,7 @@ pub mod error;
 mod error_text;
 pub mod load;
 pub mod requests;
+pub mod reviews;
 pub mod routes;
 pub mod schema;
 pub mod scripted;

@@ -37,7 +37,7 @@ pub fn App(
                             <Route path=path!("/assignments") view=AssignmentsPage />
                             <Route path=path!("/settings") view=RoleSettingsPage />
                             <Route path=path!("/audit") view=|| gated(Feature::Audit, AuditPage) />
-                            <Route path=path!("/reviews") view=AccessReviewsPage />
+                            <Route path=path!("/reviews") view=|| gated(Feature::AccessReviews, AccessReviewsPage) />
                             // The redirect URI registered for sign-in (README: Point it at your tenant).
                             <Route path=path!("/auth/callback") view=SignInCallbackPage />
                         </Routes>

@@ -1,5 +1,6 @@
 //! One component per route. Pages read the URL and context and compose sections.
 
+mod access_reviews;
 mod approvals;
 mod audit;
 mod callback;
@@ -10,12 +11,13 @@ mod not_built;
 mod not_found;
 mod role_settings;
 
+pub use access_reviews::AccessReviewsPage;
 pub use approvals::ApprovalsPage;
 pub use audit::AuditPage;
 pub use callback::SignInCallbackPage;
 pub use config_error::ConfigErrorPage;
 pub use my_requests::MyRequestsPage;
 pub use my_roles::MyRolesPage;
-pub use not_built::{AccessReviewsPage, AssignmentsPage};
+pub use not_built::AssignmentsPage;
 pub use not_found::NotFoundPage;
 pub use role_settings::RoleSettingsPage;

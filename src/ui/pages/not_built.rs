@@ -22,9 +22,3 @@ fn NotBuilt(page: Page, will: &'static str) -> impl IntoView {
 pub fn AssignmentsPage() -> impl IntoView {
     view! { <NotBuilt page=Page::Assignments will="This page will list, add, remove, extend and bulk-import assignments." /> }
 }
-
-/// Access reviews of privileged roles.
-#[component]
-pub fn AccessReviewsPage() -> impl IntoView {
-    view! { <NotBuilt page=Page::AccessReviews will="This page will list the access reviews of privileged roles waiting for your decisions." /> }
-}
