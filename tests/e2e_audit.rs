@@ -9,20 +9,8 @@ use std::time::Duration;
 use fantoccini::Locator;
 use serde_json::json;
 use support::browser::Browser;
+use support::demo::{choose_persona, click_xpath as click};
 use support::server::{ConfigFile, TestServer};
-
-async fn click(browser: &Browser, xpath: &str) {
-    browser
-        .client
-        .wait()
-        .at_most(Duration::from_secs(15))
-        .for_element(Locator::XPath(xpath))
-        .await
-        .unwrap_or_else(|e| panic!("no element {xpath}: {e}"))
-        .click()
-        .await
-        .unwrap();
-}
 
 #[tokio::test]
 #[ignore = "needs dist/ and chromedriver: run scripts/test"]
@@ -31,8 +19,7 @@ async fn the_history_is_searched_filtered_and_downloaded() {
     let browser = Browser::start().await;
     browser.viewport(360, 740, true).await;
     browser.client.goto(&server.url("/")).await.unwrap();
-    browser.text_of("[data-testid=persona-picker]").await;
-    click(&browser, "//button[contains(., 'Alex')]").await;
+    choose_persona(&browser, "Alex").await;
 
     // Something to find: Alex activates Global Reader with a distinctive justification.
     click(

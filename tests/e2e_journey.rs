@@ -12,6 +12,7 @@ use std::time::Duration;
 
 use fantoccini::Locator;
 use support::browser::Browser;
+use support::demo::{click_xpath as click, pick_on_identity_page as pick};
 use support::server::{ConfigFile, TestServer};
 
 async fn wait_for(browser: &Browser, css: &str) -> String {
@@ -21,25 +22,6 @@ async fn wait_for(browser: &Browser, css: &str) -> String {
         panic!("no {css}; screenshot {}; page:\n{page}", shot.display());
     }
     browser.text_of(css).await
-}
-
-async fn click(browser: &Browser, xpath: &str) {
-    browser
-        .client
-        .wait()
-        .at_most(Duration::from_secs(15))
-        .for_element(Locator::XPath(xpath))
-        .await
-        .unwrap_or_else(|e| panic!("no element {xpath}: {e}"))
-        .click()
-        .await
-        .unwrap();
-}
-
-/// On the simulated tenant's sign-in page: pick the persona and sign in.
-async fn pick(browser: &Browser, upn: &str) {
-    click(browser, &format!("//label[contains(., '{upn}')]/input")).await;
-    click(browser, "//button[@value='sign_in']").await;
 }
 
 async fn sign_in(browser: &Browser, server: &TestServer, upn: &str) {
