@@ -19,6 +19,7 @@
 //!    [`ics::activation_end_ics`]; [`Library`] for favourites and sets; [`DeepLink`] for links.
 
 pub mod arm_scope;
+pub mod assignments;
 pub mod badges;
 pub mod catalog;
 pub mod countdown;
