@@ -4,6 +4,7 @@ pub mod config;
 pub mod demo;
 pub mod dom;
 pub mod env;
+pub mod files;
 pub mod signin;
 pub mod storage;
 pub mod time;

@@ -1,6 +1,7 @@
 //! One component per route. Pages read the URL and context and compose sections.
 
 mod approvals;
+mod assignments;
 mod callback;
 mod config_error;
 mod my_requests;
@@ -9,9 +10,10 @@ mod not_built;
 mod not_found;
 
 pub use approvals::ApprovalsPage;
+pub use assignments::AssignmentsPage;
 pub use callback::SignInCallbackPage;
 pub use config_error::ConfigErrorPage;
 pub use my_requests::MyRequestsPage;
 pub use my_roles::MyRolesPage;
-pub use not_built::{AccessReviewsPage, AssignmentsPage, AuditPage, RoleSettingsPage};
+pub use not_built::{AccessReviewsPage, AuditPage, RoleSettingsPage};
 pub use not_found::NotFoundPage;

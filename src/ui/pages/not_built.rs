@@ -17,12 +17,6 @@ fn NotBuilt(page: Page, will: &'static str) -> impl IntoView {
     }
 }
 
-/// Eligible and active assignments of a role, group or Azure scope.
-#[component]
-pub fn AssignmentsPage() -> impl IntoView {
-    view! { <NotBuilt page=Page::Assignments will="This page will list, add, remove, extend and bulk-import assignments." /> }
-}
-
 /// Role settings (role management policies).
 #[component]
 pub fn RoleSettingsPage() -> impl IntoView {
