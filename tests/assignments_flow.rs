@@ -3,13 +3,14 @@
 //! last Global Administrator refused in plain words, the CSV look-ups, and who may change what.
 #![cfg(not(target_arch = "wasm32"))]
 
+#[path = "support/sim_client.rs"]
+mod sim_client;
+
 use std::cell::RefCell;
 use std::rc::Rc;
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use futures::executor::block_on;
-use futures::future::LocalBoxFuture;
-use pim_console::config::Cloud;
 use pim_console::domain::assignments::import::{preview, principals_named, read_rows, ImportContext};
 use pim_console::domain::assignments::{
     AdminStanding, AssignmentRow, AssignmentTarget, NewAssignment, PrincipalKind, Via, GLOBAL_ADMINISTRATOR,
@@ -22,42 +23,19 @@ use pim_console::graph::assignments::{
     resolve_principals, role_assignments, role_refs, role_rules, AdminAction, AdminChange, AdminError,
 };
 use pim_console::graph::client::PickerQuery;
-use pim_console::graph::scripted::FixedEnv;
-use pim_console::graph::{Api, GraphClient, TokenError, TokenProvider};
-use pim_console::sim::{Sim, SimTransport, TokenClaims};
+use pim_console::graph::GraphClient;
+use pim_console::sim::Sim;
 
 const USER_ADMIN: &str = "fe930be7-5e62-47db-91af-98c3a49a38b1";
 const BILLING_ADMIN: &str = "b0f54661-2d74-4c50-afa3-1ec803f12efe";
 const DANA: &str = "d6e3f9a5-7c8b-4dae-b1f2-3a4b5c6d7e44";
-
-struct SimTokens {
-    sim: Rc<RefCell<Sim>>,
-    upn: &'static str,
-    now: DateTime<Utc>,
-}
-
-impl TokenProvider for SimTokens {
-    fn access_token(&self, api: Api, _fresh: bool) -> LocalBoxFuture<'_, Result<String, TokenError>> {
-        let claims = if api == Api::Graph { TokenClaims::graph() } else { TokenClaims::arm() };
-        let token = self.sim.borrow_mut().mint_token_at(self.upn, claims.with_mfa(), self.now);
-        Box::pin(async move { Ok(token) })
-    }
-}
 
 fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 2, 9, 0, 0).unwrap()
 }
 
 fn client(sim: &Rc<RefCell<Sim>>, who: &'static str) -> GraphClient {
-    let at = now();
-    let transport = SimTransport::new(Rc::clone(sim), move || at);
-    let tokens = SimTokens { sim: Rc::clone(sim), upn: who, now: at };
-    GraphClient::new(
-        Rc::new(transport),
-        Rc::new(tokens),
-        Rc::new(FixedEnv::default()),
-        Cloud::Public.endpoints(),
-    )
+    sim_client::client_at(sim, who, now())
 }
 
 fn demo() -> Rc<RefCell<Sim>> {

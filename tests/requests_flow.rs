@@ -3,13 +3,14 @@
 //! engineer's requests show both outcomes, and a pending request can be canceled.
 #![cfg(not(target_arch = "wasm32"))]
 
+#[path = "support/sim_client.rs"]
+mod sim_client;
+
 use std::cell::RefCell;
 use std::rc::Rc;
 
 use chrono::{DateTime, TimeZone, Utc};
 use futures::executor::block_on;
-use futures::future::LocalBoxFuture;
-use pim_console::config::Cloud;
 use pim_console::domain::ids::PrincipalId;
 use pim_console::domain::item::RoleItem;
 use pim_console::domain::item_key::Plane;
@@ -20,42 +21,19 @@ use pim_console::graph::adapt::{my_items, ArmAccess};
 use pim_console::graph::requests::{
     approval_queue, cancel, decide, my_requests, Decision, DecisionError, RequestRow,
 };
-use pim_console::graph::scripted::FixedEnv;
 use pim_console::graph::wire::values::RequestStatus;
-use pim_console::graph::{Api, GraphClient, TokenError, TokenProvider};
-use pim_console::sim::{Sim, SimTransport, TokenClaims};
+use pim_console::graph::GraphClient;
+use pim_console::sim::Sim;
 
 const ALEX: &str = "alex@contoso.example";
 const BAILEY: &str = "bailey@contoso.example";
-
-struct SimTokens {
-    sim: Rc<RefCell<Sim>>,
-    upn: &'static str,
-    now: DateTime<Utc>,
-}
-
-impl TokenProvider for SimTokens {
-    fn access_token(&self, api: Api, _fresh: bool) -> LocalBoxFuture<'_, Result<String, TokenError>> {
-        let claims = if api == Api::Graph { TokenClaims::graph() } else { TokenClaims::arm() };
-        let token = self.sim.borrow_mut().mint_token_at(self.upn, claims.with_mfa(), self.now);
-        Box::pin(async move { Ok(token) })
-    }
-}
 
 fn start() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 2, 9, 0, 0).unwrap()
 }
 
 fn client(sim: &Rc<RefCell<Sim>>, upn: &'static str) -> GraphClient {
-    let now = start();
-    let transport = SimTransport::new(Rc::clone(sim), move || now);
-    let tokens = SimTokens { sim: Rc::clone(sim), upn, now };
-    GraphClient::new(
-        Rc::new(transport),
-        Rc::new(tokens),
-        Rc::new(FixedEnv::default()),
-        Cloud::Public.endpoints(),
-    )
+    sim_client::client_at(sim, upn, start())
 }
 
 fn id_of(upn: &str) -> PrincipalId {

@@ -7,7 +7,6 @@ use chrono::{DateTime, Utc};
 use crate::domain::assignments::{AssignmentRow, AssignmentTarget, NewAssignment};
 use crate::domain::deactivate::AssignmentLevel;
 use crate::domain::error_kind::Explanation;
-use crate::domain::ids::PrincipalId;
 use crate::graph::client::GraphClient;
 use crate::graph::error::GraphError;
 use crate::graph::wire::{
@@ -37,34 +36,19 @@ impl AdminAction {
     }
 }
 
-/// One change to send.
+/// One change to send: the action and the assignment as it should be afterwards.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct AdminChange {
     pub action: AdminAction,
-    pub principal: PrincipalId,
-    pub target: AssignmentTarget,
-    pub level: AssignmentLevel,
-    /// `None`: now.
-    pub start: Option<DateTime<Utc>>,
-    /// `None`: permanent. Ignored by Remove.
-    pub end: Option<DateTime<Utc>>,
-    pub justification: String,
+    /// Who, what, which level, from and until when (the end is ignored by Remove), and why.
+    pub assignment: NewAssignment,
     pub ticket: Option<String>,
 }
 
 impl AdminChange {
     /// A new assignment.
     pub fn assign(new: &NewAssignment, ticket: Option<String>) -> Self {
-        AdminChange {
-            action: AdminAction::Assign,
-            principal: new.principal.clone(),
-            target: new.target.clone(),
-            level: new.level,
-            start: new.start,
-            end: new.end,
-            justification: new.justification.clone(),
-            ticket,
-        }
+        AdminChange { action: AdminAction::Assign, assignment: new.clone(), ticket }
     }
 
     /// Remove, update, extend or renew an assignment in the list; `end` is the new end.
@@ -74,8 +58,7 @@ impl AdminChange {
         end: Option<DateTime<Utc>>,
         justification: &str,
     ) -> Self {
-        AdminChange {
-            action,
+        let assignment = NewAssignment {
             principal: row.principal.id.clone(),
             target: row.target.clone(),
             level: row.level,
@@ -83,14 +66,14 @@ impl AdminChange {
             start: if action == AdminAction::Update { row.start } else { None },
             end,
             justification: justification.to_owned(),
-            ticket: None,
-        }
+        };
+        AdminChange { action, assignment, ticket: None }
     }
 
     fn schedule(&self) -> Option<RequestSchedule> {
         (self.action != AdminAction::Remove).then(|| RequestSchedule {
-            start_date_time: self.start.map(Timestamp::from),
-            expiration: Some(match self.end {
+            start_date_time: self.assignment.start.map(Timestamp::from),
+            expiration: Some(match self.assignment.end {
                 Some(end) => ExpirationPattern::after_date_time(Timestamp::from(end)),
                 None => ExpirationPattern::no_expiration(),
             }),
@@ -99,7 +82,7 @@ impl AdminChange {
     }
 
     fn text(&self) -> Option<String> {
-        let j = self.justification.trim();
+        let j = self.assignment.justification.trim();
         (!j.is_empty()).then(|| j.to_owned())
     }
 
@@ -112,14 +95,14 @@ impl AdminChange {
 
     /// The body for a directory role (`None` for a group change).
     pub fn role_body(&self) -> Option<RoleScheduleRequestBody> {
-        let AssignmentTarget::Role { role, scope } = &self.target else { return None };
+        let AssignmentTarget::Role { role, scope } = &self.assignment.target else { return None };
         Some(RoleScheduleRequestBody {
             justification: self.text(),
             schedule_info: self.schedule(),
             ticket_info: self.ticket_info(),
             ..RoleScheduleRequestBody::new(
                 self.action.wire(),
-                self.principal.clone(),
+                self.assignment.principal.clone(),
                 role.clone(),
                 scope.clone(),
             )
@@ -128,7 +111,7 @@ impl AdminChange {
 
     /// The body for a PIM group (`None` for a role change).
     pub fn group_body(&self) -> Option<GroupScheduleRequestBody> {
-        let AssignmentTarget::Group { group, access } = &self.target else { return None };
+        let AssignmentTarget::Group { group, access } = &self.assignment.target else { return None };
         Some(GroupScheduleRequestBody {
             justification: self.text(),
             schedule_info: self.schedule(),
@@ -136,7 +119,7 @@ impl AdminChange {
             ..GroupScheduleRequestBody::new(
                 self.action.wire(),
                 (*access).into(),
-                self.principal.clone(),
+                self.assignment.principal.clone(),
                 group.clone(),
             )
         })
@@ -146,7 +129,7 @@ impl AdminChange {
 /// Sends one change to the right collection; the service's status (`Provisioned`, `Granted`,
 /// `Revoked`, …) on success.
 pub async fn admin_request(client: &GraphClient, change: &AdminChange) -> Result<String, GraphError> {
-    let eligible = change.level == AssignmentLevel::Eligibility;
+    let eligible = change.assignment.level == AssignmentLevel::Eligibility;
     let status = if let Some(body) = change.role_body() {
         let r = if eligible {
             client.create_role_eligibility_request(&body).await?

@@ -2,6 +2,7 @@
 //! only now that the page is open.
 
 use leptos::prelude::*;
+use leptos_router::hooks::use_location;
 
 use super::state::{Access, AssignmentsState};
 use crate::auth::Feature;
@@ -10,13 +11,12 @@ use crate::ui::services::Backend;
 /// Why changes are not offered (or the consent step), nothing for an administrator.
 #[component]
 pub fn AccessNotice(state: AssignmentsState) -> impl IntoView {
+    let location = use_location();
+    // With a tenant: a redirect to Microsoft for this page's permissions, back to this page.
     let consent = move |_| {
         if let Backend::Tenant(session) = state.services.with_value(|s| s.backend.clone()) {
-            crate::platform::signin::start(
-                &session,
-                session.consent_plan(Feature::Assignments),
-                "/assignments",
-            );
+            let here = location.pathname.get_untracked();
+            crate::platform::signin::start(&session, session.consent_plan(Feature::Assignments), &here);
         }
     };
     move || {
@@ -35,6 +35,11 @@ pub fn AccessNotice(state: AssignmentsState) -> impl IntoView {
                     <h2 class="app-section-title">"Read only"</h2>
                     <p>{why.reason}</p>
                     <p class="app-muted">{why.next_step}</p>
+                    // Roles held through a group may not show in "my roles" [I]; the service decides.
+                    <button type="button" class="app-link-button" data-testid="show-forms-anyway"
+                        on:click=move |_| state.access.set(Access::Known(None))>
+                        "I hold the role through a group: show the forms anyway"
+                    </button>
                 </section>
             }
             .into_any();

@@ -10,6 +10,7 @@ mod import_panel;
 mod import_state;
 mod list;
 mod principal_picker;
+mod search_field;
 mod state;
 mod target_picker;
 

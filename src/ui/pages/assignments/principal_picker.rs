@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::search_field::SearchField;
 use super::state::AssignmentsState;
 use crate::domain::assignments::Principal;
 use crate::graph::assignments::principals_from_search;
@@ -49,20 +50,7 @@ pub fn PrincipalPicker(state: AssignmentsState, chosen: RwSignal<Option<Principa
             .into_any(),
             None => view! {
                 <div class="app-field-row">
-                    <label class="app-field">
-                        <span>"User or group (name starts with)"</span>
-                        <input
-                            type="search"
-                            data-testid="principal-search"
-                            prop:value=move || text.get()
-                            on:input=move |ev| text.set(event_target_value(&ev))
-                            on:keydown=move |ev| {
-                                if ev.key() == "Enter" {
-                                    search();
-                                }
-                            }
-                        />
-                    </label>
+                    <SearchField label="User or group (name starts with)" testid="principal-search" text on_search=Callback::new(move |()| search()) />
                     <button type="button" class="app-button" data-testid="principal-find" on:click=move |_| search()>"Find"</button>
                 </div>
                 {move || note.get().map(|n| view! { <p class="app-muted">{n}</p> })}

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::search_field::SearchField;
 use super::state::{AssignmentsState, Chosen};
 use crate::domain::ids::{AccessId, GroupId};
 use crate::graph::client::PickerQuery;
@@ -66,20 +67,7 @@ pub fn TargetPicker(state: AssignmentsState) -> impl IntoView {
             <details class="app-assign-groups">
                 <summary>"Or a PIM group"</summary>
                 <div class="app-field-row">
-                    <label class="app-field">
-                        <span>"Group name starts with"</span>
-                        <input
-                            type="search"
-                            data-testid="group-search"
-                            prop:value=move || group_text.get()
-                            on:input=move |ev| group_text.set(event_target_value(&ev))
-                            on:keydown=move |ev| {
-                                if ev.key() == "Enter" {
-                                    search();
-                                }
-                            }
-                        />
-                    </label>
+                    <SearchField label="Group name starts with" testid="group-search" text=group_text on_search=Callback::new(move |()| search()) />
                     <label class="app-field">
                         <span>"Show"</span>
                         <select on:change=move |ev| {
