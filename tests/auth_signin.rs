@@ -93,8 +93,9 @@ fn logout_url_encodes_redirect_and_hint() {
     assert_eq!(
         url,
         format!(
-            "https://login.microsoftonline.com/{TENANT}/oauth2/v2.0/logout?post_logout_redirect_uri=\
-             https%3A%2F%2Fpim.contoso.com%2F%3Fsigned%3Dout&logout_hint=O.Ci%2Bhint%2F%3D%3D"
+            "https://login.microsoftonline.com/{TENANT}/oauth2/v2.0/logout?client_id={CLIENT}&\
+             post_logout_redirect_uri=https%3A%2F%2Fpim.contoso.com%2F%3Fsigned%3Dout&\
+             logout_hint=O.Ci%2Bhint%2F%3D%3D"
         )
     );
     assert!(!logout_url(&cfg(), "https://x/", None).contains("logout_hint"));

@@ -12,6 +12,7 @@ use std::time::Duration;
 
 use fantoccini::elements::Element;
 use fantoccini::Locator;
+use serde_json::json;
 use support::browser::Browser;
 use support::server::{ConfigFile, TestServer};
 
@@ -123,23 +124,6 @@ fn twenty_rows() -> String {
     format!("principal,role,type,start,end,justification,ticket\r\n{}\r\n", rows.join("\r\n"))
 }
 
-/// Percent-decoding of a `data:` URL's payload.
-fn decode(s: &str) -> String {
-    let b = s.as_bytes();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] == b'%' && i + 2 < b.len() {
-            out.push(u8::from_str_radix(&s[i + 1..i + 3], 16).unwrap());
-            i += 3;
-        } else {
-            out.push(b[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).unwrap()
-}
-
 #[tokio::test]
 #[ignore = "needs dist/ and chromedriver: run scripts/test"]
 async fn an_admin_imports_twenty_rows_with_three_bad_ones_and_adds_one_through_the_picker() {
@@ -183,10 +167,23 @@ async fn an_admin_imports_twenty_rows_with_three_bad_ones_and_adds_one_through_t
     assert_eq!(browser.text_of("[data-testid=import-progress-text]").await, "Written 17 of 17");
     assert_eq!(browser.client.find_all(Locator::Css("[data-testid=row-result]")).await.unwrap().len(), 17);
 
-    // The result file: every row with what happened to it.
-    let href = find(&browser, "[data-testid=download-result]").await.attr("href").await.unwrap().unwrap();
-    let payload = href.strip_prefix("data:text/csv;charset=utf-8,").expect("a CSV data URL");
-    let csv = decode(payload);
+    // The result file, downloaded: every row with what happened to it.
+    let dir = std::env::temp_dir().join(format!("pim-import-download-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    browser
+        .cdp("Browser.setDownloadBehavior", json!({"behavior": "allow", "downloadPath": dir.to_str().unwrap()}))
+        .await;
+    click_css(&browser, "[data-testid=download-result]").await;
+    let file = dir.join("assignments-import-result.csv");
+    let mut csv = String::new();
+    for _ in 0..50 {
+        csv = std::fs::read_to_string(&file).unwrap_or_default();
+        if !csv.is_empty() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
     let lines: Vec<&str> = csv.split("\r\n").filter(|l| !l.is_empty()).collect();
     assert_eq!(lines[0], "principal,role,type,start,end,justification,ticket,result,detail");
     assert_eq!(lines.len(), 21);
@@ -229,6 +226,7 @@ async fn an_admin_imports_twenty_rows_with_three_bad_ones_and_adds_one_through_t
     browser.assert_no_console_errors().await;
     browser.close().await;
     let _ = std::fs::remove_file(path);
+    let _ = std::fs::remove_dir_all(dir);
 }
 
 #[tokio::test]

@@ -115,28 +115,150 @@ async fn an_authentication_context_step_up_goes_through_the_identity_platform() 
         .await
         .unwrap();
     browser.text_containing("[data-testid=plan]", "authentication context c1").await;
-    browser.client.find(Locator::Css("[data-testid=step-up]")).await.unwrap().click().await.unwrap();
+    // One tap: the batch is kept in the tab, the sign-in asks for the context…
+    browser.text_containing("[data-testid=submit]", "Sign in and activate 1").await;
+    browser.client.find(Locator::Css("[data-testid=submit]")).await.unwrap().click().await.unwrap();
 
-    // The identity platform's page asks for the context (the claims request reached it).
+    // …the identity platform's page asks for the context (the claims request reached it)…
     let page = browser.text_containing("body", "c1").await;
     assert!(page.contains("alex@contoso.example"), "{page}");
     pick_alex_on_the_sign_in_page(&browser).await;
 
-    // Back on My roles: the plan no longer asks for the step-up, and the activation goes through.
-    wait_for(&browser, "[data-testid=role-list]").await;
-    select(&browser, "Security Administrator").await;
-    browser
-        .client
-        .find(Locator::Css("[data-testid=justification]"))
-        .await
-        .unwrap()
-        .send_keys("Incident INC-900")
-        .await
-        .unwrap();
-    browser.text_containing("[data-testid=plan]", "activates now").await;
-    browser.client.find(Locator::Css("[data-testid=submit]")).await.unwrap().click().await.unwrap();
+    // …and back on My roles the same batch is sent by itself: nothing selected or typed again.
     let results = browser.text_containing("[data-testid=results]", "Security Administrator").await;
     assert!(results.contains("Active"), "{results}");
     browser.assert_no_console_errors().await;
+    browser.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run scripts/test"]
+async fn approvals_ask_for_their_permission_only_when_opened() {
+    let sim = pim_console::sim::Sim::demo(7, chrono::Utc::now());
+    let server = TestServer::start_with_sim(ConfigFile::SimTenant, sim);
+    let browser = Browser::start().await;
+    sign_in_as_alex(&browser, &server).await;
+
+    // The first sign-in did not ask for the approver's permission: the page says what it needs.
+    browser.client.goto(&server.url("/approvals")).await.unwrap();
+    let gate = wait_for(&browser, "[data-testid=needs-permission]").await;
+    assert!(gate.contains("approve or deny requests"), "{gate}");
+    assert!(gate.contains("PrivilegedAccess.ReadWrite.AzureAD"), "names the permission: {gate}");
+    browser.screenshot("approvals-permission-360x740").await;
+
+    // One more sign-in asks for it, and brings the user back to Approvals.
+    browser.client.find(Locator::Css("[data-testid=grant]")).await.unwrap().click().await.unwrap();
+    pick_alex_on_the_sign_in_page(&browser).await;
+    let page = browser.text_containing("main", "Approvals").await;
+    assert!(!page.contains("One more permission"), "{page}");
+    assert_eq!(browser.client.current_url().await.unwrap().path(), "/approvals");
+    browser.text_containing("main", "Nothing to approve").await;
+    browser.assert_no_console_errors().await;
+    browser.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run scripts/test"]
+async fn the_account_menu_switches_tenant_and_comes_back_to_the_same_page() {
+    let sim = pim_console::sim::Sim::demo(7, chrono::Utc::now());
+    let server = TestServer::start_with_sim(ConfigFile::SimTenant, sim);
+    let browser = Browser::start().await;
+    sign_in_as_alex(&browser, &server).await;
+    let c = &browser.client;
+    c.goto(&server.url("/?q=admin")).await.unwrap();
+    wait_for(&browser, "[data-testid=role-list]").await;
+    c.find(Locator::XPath("//button[normalize-space()='Switch tenant']"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    // A typo is caught before leaving the page.
+    c.find(Locator::Css("[data-testid=tenant-input]"))
+        .await
+        .unwrap()
+        .send_keys("not a tenant")
+        .await
+        .unwrap();
+    c.find(Locator::XPath("//button[normalize-space()='Sign in to that tenant']"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    browser.text_containing("[data-testid=tenant-switch]", "Type a tenant id").await;
+    let input = c.find(Locator::Css("[data-testid=tenant-input]")).await.unwrap();
+    input.clear().await.unwrap();
+    input.send_keys("contoso.example").await.unwrap();
+    c.find(Locator::XPath("//button[normalize-space()='Sign in to that tenant']"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    // The directory session is alive, so the identity platform answers without a prompt (as
+    // Entra does); the app comes back signed in to that tenant, on the same page.
+    for _ in 0..100 {
+        let stored = c.execute("return sessionStorage.getItem('pim.session') || ''", vec![]).await.unwrap();
+        if stored.as_str().unwrap_or("").contains("\"tenant\":\"contoso.example\"") {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let stored = c.execute("return sessionStorage.getItem('pim.session') || ''", vec![]).await.unwrap();
+    assert!(stored.as_str().unwrap_or("").contains("\"tenant\":\"contoso.example\""), "{stored}");
+    assert!(wait_for(&browser, "[data-testid=account]").await.contains("Alex"));
+    let url = c.current_url().await.unwrap();
+    assert_eq!((url.path(), url.query()), ("/", Some("q=admin")), "back on the same view");
+    wait_for(&browser, "[data-testid=role-list]").await;
+    browser.assert_no_console_errors().await;
+    browser.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run scripts/test"]
+async fn a_warm_start_shows_the_last_known_roles_at_once_then_refreshes() {
+    use pim_console::sim::{Fault, FaultRule};
+    let sim = pim_console::sim::Sim::demo(7, chrono::Utc::now());
+    let server = TestServer::start_with_sim(ConfigFile::SimTenant, sim);
+    let browser = Browser::start().await;
+    sign_in_as_alex(&browser, &server).await;
+
+    // The next visit finds Graph slow: the last-known list is on screen before Graph answers.
+    server.sim.as_ref().unwrap().lock().unwrap().inject(FaultRule::times(
+        "$batch",
+        1,
+        Fault::Latency(Duration::from_secs(4)),
+    ));
+    browser.client.goto(&server.url("/")).await.unwrap();
+    let banner = wait_for(&browser, "[data-testid=last-known]").await;
+    assert!(banner.contains("refreshing"), "{banner}");
+    let list = browser.text_of("[data-testid=role-list]").await;
+    assert!(list.contains("Security Administrator"), "last-known rows shown at once: {list}");
+    browser.screenshot("my-roles-warm-start-360x740").await;
+
+    // Once fresh data is in, the banner goes.
+    for _ in 0..100 {
+        if browser.client.find(Locator::Css("[data-testid=last-known]")).await.is_err() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(browser.client.find(Locator::Css("[data-testid=last-known]")).await.is_err(), "still stale");
+
+    // Sign-out drops the cached tenant data from this browser.
+    browser
+        .client
+        .find(Locator::XPath("//button[normalize-space()='Sign out']"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    browser.client.goto(&server.url("/")).await.unwrap();
+    wait_for(&browser, "[data-testid=tenant-sign-in]").await;
+    let kept = browser.client.execute("return Object.keys(localStorage).join(',')", vec![]).await.unwrap();
+    assert!(!kept.as_str().unwrap_or("").contains("pim.lastknown"), "{kept}");
     browser.close().await;
 }

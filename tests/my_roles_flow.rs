@@ -10,8 +10,9 @@ use futures::executor::block_on;
 use futures::future::LocalBoxFuture;
 use pim_console::config::Cloud;
 use pim_console::domain::ids::PrincipalId;
-use pim_console::domain::item::{ItemState, RoleItem};
+use pim_console::domain::item::{ItemState, RoleItem, ScopeKind};
 use pim_console::domain::item_key::Plane;
+use pim_console::domain::ArmScope;
 use pim_console::domain::IsoDuration;
 use pim_console::graph::actions::{activate, deactivate, ActivationInput};
 use pim_console::graph::adapt::{my_items, ArmAccess};
@@ -80,6 +81,7 @@ fn input() -> ActivationInput {
         justification: Some("Investigating incident INC-4711".into()),
         ticket: Some(("ServiceNow".into(), "INC-4711".into())),
         start: None,
+        scope: None,
     }
 }
 
@@ -198,4 +200,59 @@ fn a_request_waiting_for_approval_marks_its_row_so_it_is_not_requested_twice() {
     }
     let planes: std::collections::BTreeSet<_> = waiting.iter().map(|k| format!("{:?}", k.plane())).collect();
     assert!(planes.len() >= 2, "{planes:?}");
+}
+
+#[test]
+fn an_azure_role_activates_at_a_narrower_scope_listed_by_the_service() {
+    let sim = Rc::new(RefCell::new(Sim::demo(7, start())));
+    let client = client(&sim, true, &[]);
+    let items = block_on(load(&client));
+    let azure = items
+        .iter()
+        .find(|i| i.key.plane() == Plane::Azure && i.eligible && i.scope.kind == ScopeKind::Subscription)
+        .expect("Alex is eligible for an Azure role at a subscription");
+    let eligible_scope = azure.arm_scope().unwrap().clone();
+    // The service lists the resource groups below the subscription.
+    let children = block_on(client.arm_eligible_children(&eligible_scope)).expect("children listed");
+    let rg = children
+        .iter()
+        .find(|c| c.kind.as_deref() == Some("resourcegroup"))
+        .unwrap_or_else(|| panic!("a resource group below {eligible_scope}: {children:?}"));
+    let rg_scope = ArmScope::parse(rg.id.as_deref().unwrap()).unwrap();
+    assert!(rg_scope.as_str().starts_with(eligible_scope.as_str()), "{rg_scope} is below {eligible_scope}");
+    assert!(rg.name.as_deref().is_some_and(|n| !n.is_empty()));
+
+    // Activating there is accepted and the active role sits at the resource group only.
+    let narrow = ActivationInput { scope: Some(rg_scope.clone()), ..input() };
+    let answer = block_on(activate(&client, azure, &narrow)).expect("accepted at the narrower scope");
+    assert!(answer.status.is_some());
+    let after = block_on(load(&client));
+    let active_here = after.iter().any(|i| {
+        i.key.plane() == Plane::Azure
+            && i.state.is_active()
+            && i.arm_scope().is_some_and(|s| s.as_str().eq_ignore_ascii_case(rg_scope.as_str()))
+    });
+    let still_eligible_above = after.iter().any(|i| i.key == azure.key && !i.state.is_active());
+    assert!(active_here, "active at {rg_scope}: {after:#?}");
+    assert!(still_eligible_above, "the subscription-wide eligibility stays as it was");
+
+    // A scope outside the eligibility is refused by the service.
+    let elsewhere = ArmScope::parse("/subscriptions/00000000-0000-0000-0000-000000000999").unwrap();
+    let outside = ActivationInput { scope: Some(elsewhere), ..input() };
+    assert!(block_on(activate(&client, azure, &outside)).is_err());
+}
+
+#[test]
+fn a_user_eligible_for_hundreds_of_groups_sees_every_one_through_the_pages() {
+    let mut tenant = Sim::demo(7, start());
+    let before = block_on(load(&client(&Rc::new(RefCell::new(tenant.clone())), false, &[]))).len();
+    assert!(tenant.seed_eligible_groups(ALEX, 450), "Alex is a persona");
+    assert!(!tenant.seed_eligible_groups("nobody@contoso.example", 3));
+    let sim = Rc::new(RefCell::new(tenant));
+    let items = block_on(load(&client(&sim, false, &[])));
+    assert_eq!(items.len(), before + 450, "every seeded group is listed, past the first page");
+    for name in ["Scale group 0001", "Scale group 0450"] {
+        let row = items.iter().find(|i| i.name == name).unwrap_or_else(|| panic!("{name} is listed"));
+        assert!(row.eligible && row.key.plane() == Plane::Group, "{name}: {row:?}");
+    }
 }

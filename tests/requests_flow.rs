@@ -60,6 +60,7 @@ fn ask(client: &GraphClient, name: &str, why: &str) {
         justification: Some(why.into()),
         ticket: Some(("ServiceNow".into(), "CHG-2211".into())),
         start: None,
+        scope: None,
     };
     let answer = block_on(activate(client, &alex_item(client, name), &input)).expect("request accepted");
     assert_eq!(answer.status, Some(RequestStatus::PendingApproval), "{name} waits for approval");

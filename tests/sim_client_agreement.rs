@@ -106,3 +106,21 @@ fn every_read_of_the_client_parses_the_sims_answers() {
     }
     assert!(f.is_empty(), "reads that did not parse:\n{}", f.join("\n"));
 }
+
+#[test]
+fn the_audit_history_reads_as_entries_with_actor_target_and_justification() {
+    use pim_console::domain::audit::{filter_entries, AuditQuery};
+    use pim_console::graph::adapt::audit_entry;
+    let start = Utc.with_ymd_and_hms(2026, 11, 2, 9, 0, 0).unwrap();
+    let sim = Rc::new(RefCell::new(Sim::demo(7, start)));
+    let alex = client(&sim, "alex@contoso.example");
+    let records = block_on(alex.pim_audits(Timestamp(start - Duration::days(30)))).expect("audit read");
+    let entries: Vec<_> = records.iter().filter_map(audit_entry).collect();
+    assert_eq!(entries.len(), records.len(), "every record has an activity");
+    assert!(entries.iter().all(|e| !e.actor.is_empty() && !e.target.is_empty() && e.at.is_some()));
+    let activations =
+        filter_entries(&entries, &AuditQuery { text: "PIM activation".into(), ..Default::default() });
+    assert!(!activations.is_empty(), "the demo's month of history has activations");
+    assert!(entries.iter().any(|e| e.justification.is_some()), "justifications come through");
+    assert!(activations.windows(2).all(|w| w[0].at >= w[1].at), "newest first");
+}

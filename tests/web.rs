@@ -97,3 +97,14 @@ async fn the_typed_client_reads_the_demo_tenant_running_in_this_tab() {
     assert!(!groups.is_empty(), "the demo engineer has PIM groups");
     session.set(None);
 }
+
+#[wasm_bindgen_test]
+async fn the_painted_mark_is_set_once_after_the_next_frame() {
+    let performance = web_sys::window().unwrap().performance().unwrap();
+    let count = || performance.get_entries_by_name("test:painted").length();
+    pim_console::platform::perf::mark_painted_once("test:painted");
+    pim_console::platform::perf::mark_painted_once("test:painted");
+    assert_eq!(count(), 0, "not before the frame that shows the change");
+    pim_console::platform::time::sleep(std::time::Duration::from_millis(300)).await;
+    assert_eq!(count(), 1, "set once per page load");
+}

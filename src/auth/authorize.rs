@@ -151,10 +151,16 @@ impl AuthorizeRequest {
     }
 }
 
-/// The end-session URL: `{login}/{tenant}/oauth2/v2.0/logout?post_logout_redirect_uri=…&logout_hint=…`.
+/// The end-session URL:
+/// `{login}/{tenant}/oauth2/v2.0/logout?client_id=…&post_logout_redirect_uri=…&logout_hint=…`.
 /// `logout_hint` is the ID token's `login_hint` claim; it spares the user the account picker.
+/// `client_id` is OpenID Connect RP-Initiated Logout 1.0 §2: without it (or an `id_token_hint`,
+/// which the app does not keep) a conformant provider cannot tell which client registered the
+/// `post_logout_redirect_uri`, so it must not redirect there (oidc-provider drops it; see
+/// tests/e2e_peer.rs). The identity platform ignores a parameter it does not use.
 pub fn logout_url(cfg: &AuthConfig, post_logout_redirect_uri: &str, logout_hint: Option<&str>) -> String {
-    let mut pairs = vec![("post_logout_redirect_uri", post_logout_redirect_uri)];
+    let mut pairs =
+        vec![("client_id", cfg.client_id.as_str()), ("post_logout_redirect_uri", post_logout_redirect_uri)];
     if let Some(hint) = logout_hint {
         pairs.push(("logout_hint", hint));
     }

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::form::ActivationForm;
 use super::item::RoleItem;
 use super::item_key::ItemKey;
-use super::plan::PlanOptions;
+use super::plan::{BatchPlan, PlanOptions, StepUp};
 
 /// How long a draft is worth restoring: a sign-in takes minutes, not hours.
 pub const DRAFT_MAX_AGE: Duration = Duration::minutes(30);
@@ -24,12 +24,35 @@ pub struct BatchDraft {
     pub clamp_duration: bool,
     /// When it was saved.
     pub saved_at: DateTime<Utc>,
+    /// The step-up sign-ins already made for this batch, so none is asked for twice.
+    #[serde(default)]
+    pub step_ups_done: Vec<StepUp>,
 }
 
 impl BatchDraft {
     /// A draft of the current batch.
     pub fn new(keys: Vec<ItemKey>, form: ActivationForm, options: PlanOptions, now: DateTime<Utc>) -> Self {
-        BatchDraft { keys, form, clamp_duration: options.clamp_duration, saved_at: now }
+        BatchDraft {
+            keys,
+            form,
+            clamp_duration: options.clamp_duration,
+            saved_at: now,
+            step_ups_done: Vec::new(),
+        }
+    }
+
+    /// The next step-up sign-in the plan needs that this batch has not made yet: contexts before
+    /// MFA (a context sign-in usually satisfies MFA too), one sign-in per distinct step-up.
+    /// `None` means: submit what is ready now.
+    pub fn next_step_up(&self, plan: &BatchPlan) -> Option<StepUp> {
+        plan.step_ups.iter().map(|g| &g.step_up).find(|s| !self.step_ups_done.contains(s)).cloned()
+    }
+
+    /// Records a step-up sign-in about to be made.
+    pub fn record_step_up(&mut self, step_up: StepUp) {
+        if !self.step_ups_done.contains(&step_up) {
+            self.step_ups_done.push(step_up);
+        }
     }
 
     /// The JSON to store.
@@ -91,5 +114,38 @@ mod tests {
         assert_eq!(gone, vec![ItemKey::parse("e:gone:/").unwrap()]);
         assert_eq!(BatchDraft::restore(&json, at("2026-03-01T09:31:00Z")), None, "too old");
         assert_eq!(BatchDraft::restore("{broken", at("2026-03-01T09:10:00Z")), None);
+    }
+
+    #[test]
+    fn each_step_up_is_asked_for_once_contexts_first() {
+        use crate::domain::plan::StepUpGroup;
+        use crate::domain::policy::AuthContext;
+        let plan = BatchPlan {
+            entries: Vec::new(),
+            step_ups: vec![
+                StepUpGroup { step_up: StepUp::AuthContext(AuthContext("c1".into())), items: Vec::new() },
+                StepUpGroup { step_up: StepUp::Mfa, items: Vec::new() },
+            ],
+            summary: Default::default(),
+        };
+        let mut draft = BatchDraft::new(
+            Vec::new(),
+            ActivationForm::default(),
+            PlanOptions::default(),
+            at("2026-03-01T09:00:00Z"),
+        );
+        let first = draft.next_step_up(&plan).unwrap();
+        assert_eq!(first, StepUp::AuthContext(AuthContext("c1".into())));
+        draft.record_step_up(first);
+        // Survives the redirect with what was already done.
+        let mut draft = BatchDraft::restore(&draft.to_json(), at("2026-03-01T09:05:00Z")).unwrap();
+        assert_eq!(draft.next_step_up(&plan), Some(StepUp::Mfa));
+        draft.record_step_up(StepUp::Mfa);
+        assert_eq!(draft.next_step_up(&plan), None, "never the same sign-in twice");
+        // A draft saved before this field existed still restores.
+        let mut old: serde_json::Value = serde_json::from_str(&draft.to_json()).unwrap();
+        old.as_object_mut().unwrap().remove("step_ups_done");
+        let old = BatchDraft::restore(&old.to_string(), at("2026-03-01T09:05:00Z")).unwrap();
+        assert!(old.step_ups_done.is_empty());
     }
 }

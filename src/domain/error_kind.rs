@@ -116,6 +116,35 @@ impl ErrorKind {
         }
     }
 
+    /// The sign-in that would get past this refusal, if a sign-in can (a context or MFA).
+    pub fn step_up(&self) -> Option<super::plan::StepUp> {
+        match self {
+            ErrorKind::AuthContext(c) => Some(super::plan::StepUp::AuthContext(c.clone())),
+            ErrorKind::Mfa => Some(super::plan::StepUp::Mfa),
+            _ => None,
+        }
+    }
+
+    /// The explanation once the step-up sign-in was made and the service still refuses: the
+    /// tenant's sign-in does not carry what the role's setting asks for, which only an
+    /// administrator can change.
+    pub fn explain_after_step_up(&self) -> Explanation {
+        match self {
+            ErrorKind::Mfa => explain(
+                "The role still asks for multi-factor authentication after you signed in again with it.",
+                "Your tenant's Conditional Access does not require MFA for this app's sign-in, so the service cannot \
+                 see it. Ask an administrator to require MFA for this app in Conditional Access, or to set the role \
+                 to use an authentication context instead (Role settings > Activation).",
+            ),
+            ErrorKind::AuthContext(c) => explain(
+                format!("The role still asks for authentication context {} after you signed in for it.", c.0),
+                "Ask an administrator to check the Conditional Access policy that targets this authentication \
+                 context: it must apply to this app's sign-in.",
+            ),
+            other => other.explain(),
+        }
+    }
+
     /// The reason and next step to show.
     pub fn explain(&self) -> Explanation {
         match self {

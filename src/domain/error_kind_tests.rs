@@ -83,3 +83,16 @@ fn every_kind_explains_itself_with_a_next_step() {
     assert!(ErrorKind::TooShort.explain().reason.contains("5 minutes"));
     assert!(ErrorKind::NoLicence.explain().reason.contains("P2"));
 }
+
+#[test]
+fn a_refusal_a_sign_in_can_fix_names_that_sign_in_and_says_what_to_change_if_it_did_not() {
+    use crate::domain::plan::StepUp;
+    assert_eq!(ErrorKind::Mfa.step_up(), Some(StepUp::Mfa));
+    let c1 = ErrorKind::AuthContext(AuthContext("c1".into()));
+    assert_eq!(c1.step_up(), Some(StepUp::AuthContext(AuthContext("c1".into()))));
+    assert_eq!(ErrorKind::Throttled.step_up(), None);
+    let after = ErrorKind::Mfa.explain_after_step_up();
+    assert!(after.next_step.contains("Conditional Access"), "{after:?}");
+    assert!(after.next_step.contains("administrator"), "{after:?}");
+    assert!(c1.explain_after_step_up().reason.contains("c1"));
+}

@@ -204,9 +204,35 @@ impl fmt::Display for ArmScope {
     }
 }
 
+/// True when `s` can name a tenant in an authority URL: a GUID or a domain name
+/// (`fabrikam.onmicrosoft.com`). Anything else would make a sign-in URL the platform rejects.
+pub fn looks_like_tenant(s: &str) -> bool {
+    let guid = s.len() == 36
+        && s.char_indices()
+            .all(|(i, c)| if [8, 13, 18, 23].contains(&i) { c == '-' } else { c.is_ascii_hexdigit() });
+    let domain = s.contains('.')
+        && !s.starts_with('.')
+        && !s.ends_with('.')
+        && s.len() <= 253
+        && s.split('.')
+            .all(|label| !label.is_empty() && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'));
+    guid || domain
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tenants_are_guids_or_domain_names() {
+        assert!(looks_like_tenant("72f988bf-86f1-41af-91ab-2d7cd011db47"));
+        assert!(looks_like_tenant("fabrikam.onmicrosoft.com"));
+        for bad in
+            ["", "fabrikam", "72f988bf-86f1-41af-91ab", "a b.com", "x.com/evil?", ".com", "contoso..com"]
+        {
+            assert!(!looks_like_tenant(bad), "{bad}");
+        }
+    }
 
     #[test]
     fn ids_serialise_as_bare_strings() {

@@ -20,9 +20,11 @@
 
 pub mod arm_scope;
 pub mod assignments;
+pub mod audit;
 pub mod badges;
 pub mod catalog;
 pub mod countdown;
+pub mod csv;
 pub mod deactivate;
 pub mod deeplink;
 pub mod draft;
@@ -30,6 +32,7 @@ pub mod duration;
 pub mod duration_input;
 pub mod encode;
 pub mod error_kind;
+pub mod follow;
 pub mod form;
 pub mod format;
 pub mod ics;
@@ -59,6 +62,7 @@ pub use draft::BatchDraft;
 pub use duration::IsoDuration;
 pub use duration_input::{duration_choices, parse_duration_input, DurationChoice};
 pub use error_kind::{ErrorKind, Explanation};
+pub use follow::{follow_schedule, next_poll, settle, Followed};
 pub use form::{validate, validate_for, ActivationForm, Field, FieldErrors, Ticket, ValidForm};
 pub use ids::{
     AccessId, ArmScope, DirectoryScopeId, DirectoryScopeKind, EligibilityScheduleId, GroupId, PolicyId,

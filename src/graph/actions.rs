@@ -4,6 +4,7 @@
 use chrono::{DateTime, Utc};
 
 use crate::domain::item::{RequestTarget, RoleItem};
+use crate::domain::ArmScope;
 use crate::domain::IsoDuration;
 use crate::graph::client::GraphClient;
 use crate::graph::wire::arm::ArmScheduleRequestFields;
@@ -22,6 +23,8 @@ pub struct ActivationInput {
     pub ticket: Option<(String, String)>,
     /// A later start; `None` starts now.
     pub start: Option<DateTime<Utc>>,
+    /// Azure: a scope below the eligible one to activate at; `None` = the eligible scope.
+    pub scope: Option<ArmScope>,
 }
 
 /// The service's answer to a request, the same for every plane.
@@ -94,7 +97,9 @@ pub async fn activate(
             if let (Some(info), Some(start)) = (fields.schedule_info.as_mut(), input.start) {
                 info.start_date_time = Some(crate::graph::wire::time::Timestamp(start));
             }
-            let r = client.arm_create_assignment_request(scope, &fields).await?;
+            // A narrower scope keeps the eligibility link: the request is made at that scope.
+            let at = input.scope.as_ref().unwrap_or(scope);
+            let r = client.arm_create_assignment_request(at, &fields).await?;
             Ok(Submitted { request_id: r.name, status: r.properties.status })
         }
     }

@@ -13,3 +13,11 @@ pub fn scroll_into_view(id: &str) {
         el.scroll_into_view();
     }
 }
+
+/// Where the user is now, as a path with its query (`/?q=admin`): where a redirect returns to.
+pub fn current_path() -> String {
+    let Some(location) = web_sys::window().map(|w| w.location()) else { return "/".into() };
+    let path = location.pathname().unwrap_or_else(|_| "/".into());
+    let search = location.search().unwrap_or_default();
+    format!("{path}{search}")
+}

@@ -3,8 +3,10 @@
 pub mod config;
 pub mod demo;
 pub mod dom;
+pub mod download;
 pub mod env;
 pub mod files;
+pub mod perf;
 pub mod signin;
 pub mod storage;
 pub mod time;

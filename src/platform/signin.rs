@@ -73,6 +73,8 @@ pub fn sign_out(session: &Session, post_logout: &str) {
     let url = session.sign_out(post_logout);
     storage::remove(Store::Session, PENDING_KEY);
     storage::remove(Store::Session, PROOFS_KEY);
+    storage::remove(Store::Session, DRAFT_KEY);
+    storage::remove_prefix(Store::Local, storage::LAST_KNOWN_PREFIX);
     if let Some(window) = web_sys::window() {
         let _ = window.location().assign(&url);
     }
@@ -127,4 +129,23 @@ pub fn first_sign_in_plan(session: &Session) -> SignInPlan {
         }
     }
     plan
+}
+
+const DRAFT_KEY: &str = "pim.batch.draft";
+
+/// Keeps a batch in this tab while a step-up sign-in redirect is under way.
+pub fn save_draft(draft: &crate::domain::BatchDraft) {
+    storage::set(Store::Session, DRAFT_KEY, &draft.to_json());
+}
+
+/// The batch kept before a redirect, once: it is removed as it is read (and ignored when stale).
+pub fn take_draft(now: chrono::DateTime<chrono::Utc>) -> Option<crate::domain::BatchDraft> {
+    let json = storage::get(Store::Session, DRAFT_KEY)?;
+    storage::remove(Store::Session, DRAFT_KEY);
+    crate::domain::BatchDraft::restore(&json, now)
+}
+
+/// True when a batch waits to be resumed in this tab.
+pub fn has_draft() -> bool {
+    storage::get(Store::Session, DRAFT_KEY).is_some()
 }

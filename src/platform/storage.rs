@@ -41,3 +41,18 @@ pub fn remove(store: Store, key: &str) {
         let _ = s.remove_item(key);
     }
 }
+
+/// The prefix of every last-known datum (rows, policies) in local storage.
+pub const LAST_KNOWN_PREFIX: &str = "pim.lastknown.";
+
+/// Removes every value whose key starts with `prefix` (sign-out drops cached tenant data).
+pub fn remove_prefix(store: Store, prefix: &str) {
+    let Some(s) = storage(store) else { return };
+    let keys: Vec<String> = (0..s.length().unwrap_or(0))
+        .filter_map(|i| s.key(i).ok().flatten())
+        .filter(|k| k.starts_with(prefix))
+        .collect();
+    for key in keys {
+        let _ = s.remove_item(&key);
+    }
+}

@@ -10,8 +10,16 @@ use crate::graph::{HttpRequest, HttpResponse, Method, Transport, TransportError}
 
 /// Response headers the client reads. Cross-origin responses expose only what the service
 /// lists in `Access-Control-Expose-Headers`; the rest simply come back absent.
-const READ_HEADERS: [&str; 6] =
-    ["content-type", "retry-after", "www-authenticate", "location", "request-id", "client-request-id"];
+/// `date` gives the service's clock (same-origin, or when the service exposes it).
+const READ_HEADERS: [&str; 7] = [
+    "content-type",
+    "retry-after",
+    "www-authenticate",
+    "location",
+    "request-id",
+    "client-request-id",
+    "date",
+];
 
 /// Sends requests with `fetch`; each one is aborted after `timeout`.
 #[derive(Clone, Debug)]

@@ -212,6 +212,7 @@ impl Sim {
                 self.cancel(&ctx.caller.user_id, segs[1], now).map_err(|e| ctx.pim(&e))?;
                 Ok(empty(200))
             }
+            (["eligiblechildresources"], Method::Get) => collection(ctx, self.eligible_children(ctx)),
             (["rolemanagementpolicyassignments"], Method::Get) => {
                 let items = self
                     .all_policy_keys()

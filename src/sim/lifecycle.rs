@@ -210,7 +210,11 @@ impl Sim {
     }
 
     fn activate(&mut self, caller: &Caller, s: Submission, now: DateTime<Utc>) -> Result<Request, PimError> {
-        let Some(elig) = self.find_schedule(Level::Eligibility, &s.principal_id, &s.target, now) else {
+        // Azure: an eligibility at a scope above also allows an activation narrowed to this one.
+        let elig = self
+            .find_schedule(Level::Eligibility, &s.principal_id, &s.target, now)
+            .or_else(|| self.covering_eligibility(&s.principal_id, &s.target, now));
+        let Some(elig) = elig else {
             return Err(PimError::PolicyFailed(vec!["EligibilityRule"]));
         };
         if self.find_schedule(Level::Assignment, &s.principal_id, &s.target, now).is_some() {
@@ -224,7 +228,8 @@ impl Sim {
         if pending {
             return Err(PimError::RequestExists);
         }
-        let view = self.policy_view(&s.target);
+        // The settings that apply are the eligible role's (a narrower scope inherits them).
+        let view = self.policy_view(&self.schedules[elig].target.clone());
         if let Some(claim) = &view.auth_context {
             if !caller.acrs.iter().any(|a| a == claim) {
                 return Err(PimError::AcrsRequired(claim.clone()));

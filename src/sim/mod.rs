@@ -30,6 +30,7 @@
 mod admin;
 mod approvals;
 mod arm;
+mod arm_children;
 mod arm_render;
 mod audit;
 mod batch;
@@ -56,6 +57,7 @@ mod reviews;
 mod rng;
 mod router;
 mod rules;
+mod scale;
 mod seed;
 mod token;
 mod transport;
@@ -268,7 +270,12 @@ impl Sim {
         self.tick(now);
         match self.take_fault(req) {
             Some(fault) => self.apply_fault(fault, req, now),
-            None => Served { response: Some(self.route(req, now)), delay: std::time::Duration::ZERO },
+            None => {
+                let mut response = self.route(req, now);
+                // Like any HTTP server, the tenant dates its answers: by its own (virtual) clock.
+                response.headers.push(("Date".into(), now.format("%a, %d %b %Y %H:%M:%S GMT").to_string()));
+                Served { response: Some(response), delay: std::time::Duration::ZERO }
+            }
         }
     }
 

@@ -10,7 +10,8 @@ use super::pages::{
     MyRolesPage, NotFoundPage, RoleSettingsPage, SignInCallbackPage,
 };
 use super::services::provide_services;
-use super::session::{DemoAccount, TenantAccount};
+use super::session::{ConsentGate, DemoAccount, TenantAccount};
+use crate::auth::Feature;
 use crate::config::{AppConfig, ConfigError};
 
 /// The app. A configuration error replaces the whole shell with a page that explains it.
@@ -32,10 +33,10 @@ pub fn App(
                         <Routes fallback=NotFoundPage>
                             <Route path=path!("/") view=MyRolesPage />
                             <Route path=path!("/requests") view=MyRequestsPage />
-                            <Route path=path!("/approvals") view=ApprovalsPage />
+                            <Route path=path!("/approvals") view=|| gated(Feature::Approvals, ApprovalsPage) />
                             <Route path=path!("/assignments") view=AssignmentsPage />
                             <Route path=path!("/settings") view=RoleSettingsPage />
-                            <Route path=path!("/audit") view=AuditPage />
+                            <Route path=path!("/audit") view=|| gated(Feature::Audit, AuditPage) />
                             <Route path=path!("/reviews") view=AccessReviewsPage />
                             // The redirect URI registered for sign-in (README: Point it at your tenant).
                             <Route path=path!("/auth/callback") view=SignInCallbackPage />
@@ -46,4 +47,9 @@ pub fn App(
             .into_any()
         }
     }
+}
+
+/// A page behind the permissions its feature needs (asked for when the page is first opened).
+fn gated<V: IntoView + 'static>(feature: Feature, page: fn() -> V) -> impl IntoView {
+    view! { <ConsentGate feature>{move || page()}</ConsentGate> }
 }

@@ -51,7 +51,7 @@ impl Services {
     pub fn now(&self) -> DateTime<Utc> {
         match &self.backend {
             Backend::Demo(session) => session.tenant.now(),
-            Backend::Tenant(_) => crate::platform::time::now(),
+            Backend::Tenant(_) => self.client.service_now(),
         }
     }
 

@@ -33,21 +33,30 @@ pub enum ConfigFile {
     /// A tenant configuration pointing at the simulated tenant on this server (its sign-in,
     /// Graph and ARM endpoints), with the sim's registered demo client.
     SimTenant,
+    /// This body, with every `{origin}` replaced by this server's origin (known once it listens).
+    Template(String),
 }
 
 impl TestServer {
     /// Serves `dist/` of this repository (built by `trunk build --release`).
     pub fn start(config: ConfigFile) -> TestServer {
-        TestServer::start_inner(config, None)
+        TestServer::start_inner(config, None, &[])
+    }
+
+    /// Serves `dist/` with these origins added to the Content-Security-Policy's `connect-src`,
+    /// as an operator whose `config.json` points `loginBaseUrl` (or Graph, ARM) at other hosts
+    /// adds them to the policy their server sends (README "Deploy as static files").
+    pub fn start_allowing(config: ConfigFile, connect_src: &[&str]) -> TestServer {
+        TestServer::start_inner(config, None, connect_src)
     }
 
     /// Serves `dist/` and, on the same origin, the simulated tenant: Graph under `/graph`, ARM
     /// under `/arm`, the identity platform under `/login`.
     pub fn start_with_sim(config: ConfigFile, sim: Sim) -> TestServer {
-        TestServer::start_inner(config, Some(sim))
+        TestServer::start_inner(config, Some(sim), &[])
     }
 
-    fn start_inner(config: ConfigFile, sim: Option<Sim>) -> TestServer {
+    fn start_inner(config: ConfigFile, sim: Option<Sim>, connect_src: &[&str]) -> TestServer {
         let dist = dist_dir();
         assert!(
             dist.join("index.html").is_file(),
@@ -86,16 +95,18 @@ impl TestServer {
                     .to_string(),
                 )
             }
+            ConfigFile::Template(body) => ConfigFile::Body(body.replace("{origin}", &base_url)),
             other => other,
         };
         let worker = Arc::clone(&server);
         let worker_sim = sim.clone();
         let origin = base_url.clone();
+        let connect_src = connect_src.join(" ");
         let thread = std::thread::spawn(move || {
             for request in worker.incoming_requests() {
                 match &worker_sim {
                     Some(sim) if is_sim_path(request.url()) => respond_sim(request, sim, &origin),
-                    _ => respond(request, &dist, &config),
+                    _ => respond(request, &dist, &config, &connect_src),
                 }
             }
         });
@@ -157,7 +168,7 @@ fn respond_sim(mut request: Request, sim: &Mutex<Sim>, origin: &str) {
     let _ = request.respond(response);
 }
 
-fn respond(request: Request, dist: &Path, config: &ConfigFile) {
+fn respond(request: Request, dist: &Path, config: &ConfigFile, connect_src: &str) {
     let path = request.url().split(['?', '#']).next().unwrap_or("/").to_owned();
     if path == "/config.json" {
         match config {
@@ -170,22 +181,56 @@ fn respond(request: Request, dist: &Path, config: &ConfigFile) {
                 let _ = request.respond(with_type(Response::from_string(body.clone()), "application/json"));
                 return;
             }
-            ConfigFile::SimTenant => unreachable!("resolved to a body when the server starts"),
+            ConfigFile::SimTenant | ConfigFile::Template(_) => {
+                unreachable!("resolved to a body when the server starts")
+            }
         }
     }
     let relative = path.trim_start_matches('/');
     let safe = !relative.split('/').any(|seg| seg == "..");
     let file = dist.join(relative);
-    if safe && !relative.is_empty() && file.is_file() {
-        let bytes = fs::read(&file).unwrap_or_default();
-        let _ = request.respond(with_type(Response::from_data(bytes), content_type(&file)));
-    } else if safe && Path::new(relative).extension().is_none() {
+    let is_page = relative.is_empty() || relative == "index.html";
+    if safe && !is_page && file.is_file() {
+        // A precompressed `<file>.br` beside it (scripts/bench writes them) is sent to browsers
+        // that accept brotli, as a static host would.
+        let brotli = file.with_file_name(format!("{}.br", relative.rsplit('/').next().unwrap_or("")));
+        let accepts_br = request
+            .headers()
+            .iter()
+            .any(|h| h.field.equiv("Accept-Encoding") && h.value.as_str().contains("br"));
+        let (bytes, encoding) = match fs::read(&brotli) {
+            Ok(b) if accepts_br => (b, Some("br")),
+            _ => (fs::read(&file).unwrap_or_default(), None),
+        };
+        let mut response =
+            with_type(Response::from_data(bytes), content_type(&file)).with_header(cache_control(relative));
+        if let Some(e) = encoding {
+            response.add_header(Header::from_bytes("Content-Encoding", e).expect("valid header"));
+        }
+        let _ = request.respond(response);
+    } else if is_page || (safe && Path::new(relative).extension().is_none()) {
         // A route of the single-page app: the app's router decides what it shows.
-        let bytes = fs::read(dist.join("index.html")).unwrap_or_default();
-        let _ = request.respond(with_type(Response::from_data(bytes), "text/html; charset=utf-8"));
+        let page = fs::read_to_string(dist.join("index.html")).unwrap_or_default();
+        let page = if connect_src.is_empty() {
+            page
+        } else {
+            page.replace("connect-src 'self'", &format!("connect-src 'self' {connect_src}"))
+        };
+        let _ = request.respond(with_type(Response::from_string(page), "text/html; charset=utf-8"));
     } else {
         let _ = request.respond(Response::from_string("Not found").with_status_code(404));
     }
+}
+
+/// As a static host would send it: Trunk's content-hashed files are immutable, the rest (index.html,
+/// boot.js, config.json) is fetched again on every load.
+fn cache_control(relative: &str) -> Header {
+    let stem = Path::new(relative).file_stem().and_then(|s| s.to_str()).unwrap_or("");
+    let stem = stem.trim_end_matches("_bg");
+    let hashed =
+        stem.rsplit_once('-').is_some_and(|(_, h)| h.len() >= 16 && h.chars().all(|c| c.is_ascii_hexdigit()));
+    let value = if hashed { "public, max-age=31536000, immutable" } else { "no-cache" };
+    Header::from_bytes("Cache-Control", value).expect("valid header")
 }
 
 fn with_type<R: std::io::Read>(response: Response<R>, mime: &str) -> Response<R> {

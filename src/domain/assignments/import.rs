@@ -9,9 +9,9 @@
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 
-use super::csv::{self, CsvError, Record};
 use super::rules::{AssignmentProblem, AssignmentRules, NewAssignment};
 use super::{AssignmentRow, AssignmentTarget, Principal};
+use crate::domain::csv::{self, CsvError, Record};
 use crate::domain::deactivate::AssignmentLevel;
 use crate::domain::ids::{DirectoryScopeId, RoleDefinitionId};
 

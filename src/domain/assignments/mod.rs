@@ -9,7 +9,6 @@
 //! Remove must be refused. For CSV: [`csv::parse`], [`import::read_rows`], [`import::preview`],
 //! then [`import::result_csv`].
 
-pub mod csv;
 pub mod import;
 mod rules;
 

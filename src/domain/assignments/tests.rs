@@ -1,10 +1,10 @@
 use chrono::{DateTime, Duration, Utc};
 
-use super::csv::{self, parse};
 use super::import::{
     self, preview, read_rows, result_csv, ImportContext, ImportFileError, RoleRef, RowProblem, WriteOutcome,
 };
 use super::*;
+use crate::domain::csv::{self, parse};
 use crate::domain::policy::{PolicyRule, RuleFacts};
 use crate::domain::{Enablement, IsoDuration};
 
@@ -174,6 +174,7 @@ fn csv_follows_rfc_4180_quoting() {
     let written = csv::write(&[vec!["x, y".into(), "say \"hi\"".into(), "plain".into()]]);
     assert_eq!(written, "\"x, y\",\"say \"\"hi\"\"\",plain\r\n");
     assert_eq!(parse(&written).unwrap()[0].fields, ["x, y", "say \"hi\"", "plain"]);
+    assert_eq!(csv::write(&[vec!["=1+1".into(), "-x".into()]]), "'=1+1,'-x\r\n", "never a formula");
 }
 
 #[test]

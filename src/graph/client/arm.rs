@@ -9,7 +9,7 @@ use crate::graph::transport::Method;
 use crate::graph::url::{odata_string, UrlBuilder};
 use crate::graph::wire::{
     ArmPolicy, ArmPolicyAssignment, ArmPolicyPatchBody, ArmPolicyRules, ArmResource, ArmScheduleInstance,
-    ArmScheduleRequest, ArmScheduleRequestBody, ArmScheduleRequestFields, PolicyRule,
+    ArmScheduleRequest, ArmScheduleRequestBody, ArmScheduleRequestFields, EligibleChildResource, PolicyRule,
 };
 
 /// Whose requests an ARM request list shows.
@@ -67,6 +67,17 @@ impl GraphClient {
         let url = self.arm(scope, "roleAssignmentScheduleRequests");
         self.arm_all(url.query("api-version", ARM_API_VERSION).query("$filter", filter.as_str()).build())
             .await
+    }
+
+    /// The scopes below `scope` where I can activate an Azure role I am eligible for above them
+    /// (to activate at a narrower scope).
+    /// `GET {scope}/providers/Microsoft.Authorization/eligibleChildResources?api-version=2020-10-01`
+    pub async fn arm_eligible_children(
+        &self,
+        scope: &ArmScope,
+    ) -> Result<Vec<EligibleChildResource>, GraphError> {
+        let url = self.arm(scope, "eligibleChildResources");
+        self.arm_all(url.query("api-version", ARM_API_VERSION).build()).await
     }
 
     async fn arm_put_request(

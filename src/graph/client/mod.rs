@@ -77,6 +77,36 @@ pub struct GraphClient {
     pub retry: RetryPolicy,
     /// Most pages read by one list call before it fails with `TooManyPages`.
     pub page_cap: usize,
+    /// The service's clock, from the `Date` header of its answers.
+    clock: Rc<ServerClock>,
+}
+
+/// The service's clock as seen through the `Date` header of its answers: how far it is ahead of
+/// (or behind) this device. Countdowns and the five-minute deactivation rule are the service's,
+/// so a device whose clock is off still shows them right. Without a readable `Date` header
+/// (cross-origin answers do not expose it unless the service lists it) the device's clock is used.
+#[derive(Debug, Default)]
+pub struct ServerClock {
+    offset_ms: std::cell::Cell<Option<i64>>,
+}
+
+impl ServerClock {
+    /// Records an answer's `Date` (an HTTP date, second precision) received at `local`.
+    pub fn observe(&self, date: &str, local: DateTime<Utc>) {
+        if let Ok(server) = DateTime::parse_from_rfc2822(date.trim()) {
+            let offset = (server.with_timezone(&Utc) - local).num_milliseconds();
+            // Within the header's one-second precision the device is taken as right.
+            self.offset_ms.set(Some(if offset.abs() < 1_500 { 0 } else { offset }));
+        }
+    }
+
+    /// The service's time when this device reads `local`.
+    pub fn now(&self, local: DateTime<Utc>) -> DateTime<Utc> {
+        match self.offset_ms.get() {
+            Some(ms) => local + chrono::Duration::milliseconds(ms),
+            None => local,
+        }
+    }
 }
 
 impl GraphClient {
@@ -87,11 +117,47 @@ impl GraphClient {
         env: Rc<dyn ClientEnv>,
         endpoints: Endpoints,
     ) -> Self {
-        GraphClient { transport, tokens, env, endpoints, retry: RetryPolicy::default(), page_cap: 50 }
+        GraphClient {
+            transport,
+            tokens,
+            env,
+            endpoints,
+            retry: RetryPolicy::default(),
+            page_cap: 50,
+            clock: Rc::new(ServerClock::default()),
+        }
+    }
+
+    /// The service's time now (the device's clock corrected by the last `Date` header seen).
+    pub fn service_now(&self) -> DateTime<Utc> {
+        self.clock.now(self.env.now())
     }
 
     /// The endpoints in use.
     pub fn endpoints(&self) -> &Endpoints {
         &self.endpoints
+    }
+}
+
+#[cfg(test)]
+mod clock_tests {
+    use super::*;
+
+    fn at(s: &str) -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
+    }
+
+    #[test]
+    fn the_service_clock_follows_the_date_header() {
+        let clock = ServerClock::default();
+        let local = at("2026-03-01T09:00:00Z");
+        assert_eq!(clock.now(local), local, "no answer yet: the device's clock");
+        clock.observe("Sun, 01 Mar 2026 09:06:30 GMT", local);
+        assert_eq!(clock.now(at("2026-03-01T09:01:00Z")), at("2026-03-01T09:07:30Z"));
+        // Within the header's precision the device is right; garbage changes nothing.
+        clock.observe("Sun, 01 Mar 2026 09:00:01 GMT", local);
+        assert_eq!(clock.now(local), local);
+        clock.observe("not a date", local);
+        assert_eq!(clock.now(local), local);
     }
 }

@@ -39,6 +39,9 @@ impl GraphClient {
             fresh = false;
             let attempt = request.clone().with_header("Authorization", format!("Bearer {token}"));
             let outcome = self.transport.send(attempt).await;
+            if let Some(date) = outcome.as_ref().ok().and_then(|r| r.header("Date")) {
+                self.clock.observe(date, self.env.now());
+            }
             let delay = match &outcome {
                 Ok(r) if r.is_success() => return outcome.map_err(GraphError::from),
                 Ok(r) if r.status == 401 && !refreshed && !is_claims_challenge(r) => {

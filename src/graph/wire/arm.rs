@@ -211,3 +211,15 @@ pub struct ArmPolicyRules {
 pub struct ArmPolicyPatchBody {
     pub properties: ArmPolicyRules,
 }
+
+/// A scope below an Azure eligibility where the role can be activated instead
+/// (`eligibleChildResources`, api-version 2020-10-01): `{id, name, type}` per the Azure SDK docs
+/// for `EligibleChildResources_Get` (not in the local fixtures; read tolerantly).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+pub struct EligibleChildResource {
+    pub id: Option<String>,
+    pub name: Option<String>,
+    /// `resourcegroup`, `subscription`, `managementgroup`, or a resource type.
+    #[serde(rename = "type")]
+    pub kind: Option<String>,
+}

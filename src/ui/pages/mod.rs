@@ -2,6 +2,7 @@
 
 mod approvals;
 mod assignments;
+mod audit;
 mod callback;
 mod config_error;
 mod my_requests;
@@ -11,9 +12,10 @@ mod not_found;
 
 pub use approvals::ApprovalsPage;
 pub use assignments::AssignmentsPage;
+pub use audit::AuditPage;
 pub use callback::SignInCallbackPage;
 pub use config_error::ConfigErrorPage;
 pub use my_requests::MyRequestsPage;
 pub use my_roles::MyRolesPage;
-pub use not_built::{AccessReviewsPage, AuditPage, RoleSettingsPage};
+pub use not_built::{AccessReviewsPage, RoleSettingsPage};
 pub use not_found::NotFoundPage;

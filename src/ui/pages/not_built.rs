@@ -23,12 +23,6 @@ pub fn RoleSettingsPage() -> impl IntoView {
     view! { <NotBuilt page=Page::RoleSettings will="This page will show each role's settings in plain language, edit them with a before/after diff, and export and compare them." /> }
 }
 
-/// PIM audit history.
-#[component]
-pub fn AuditPage() -> impl IntoView {
-    view! { <NotBuilt page=Page::Audit will="This page will show the PIM audit history: activations, approvals, assignments and setting changes." /> }
-}
-
 /// Access reviews of privileged roles.
 #[component]
 pub fn AccessReviewsPage() -> impl IntoView {

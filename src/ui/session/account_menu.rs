@@ -24,6 +24,7 @@ pub fn AccountMenu() -> impl IntoView {
             }
         })
     };
+    let switching = RwSignal::new(false);
     move || {
         if let Some(account) = demo {
             let signed_in = account.0.get()?;
@@ -50,12 +51,61 @@ pub fn AccountMenu() -> impl IntoView {
             view! {
                 <span class="app-account" data-testid="account">
                     <span class="app-account__name">{name}</span>
+                    <button
+                        class="app-link-button"
+                        type="button"
+                        aria-expanded=move || switching.get().to_string()
+                        on:click=move |_| switching.update(|s| *s = !*s)
+                    >
+                        "Switch tenant"
+                    </button>
                     <button class="app-link-button" type="button" on:click=sign_out>
                         "Sign out"
                     </button>
                 </span>
+                {move || switching.get().then(|| view! { <TenantSwitch session /> })}
             }
             .into_any(),
         )
+    }
+}
+
+/// Signs the same account in to another tenant (guests): a tenant id or domain, then the
+/// identity platform, then back to the same page.
+#[component]
+fn TenantSwitch(session: StoredValue<Option<crate::auth::Session>, LocalStorage>) -> impl IntoView {
+    let tenant = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<&'static str>);
+    let go = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let wanted = tenant.get_untracked().trim().to_owned();
+        if !crate::domain::ids::looks_like_tenant(&wanted) {
+            error.set(Some("Type a tenant id (a GUID) or a domain such as fabrikam.onmicrosoft.com."));
+            return;
+        }
+        session.with_value(|s| {
+            if let Some(s) = s {
+                signin::start(s, s.tenant_switch_plan(&wanted), &crate::platform::dom::current_path());
+            }
+        });
+    };
+    view! {
+        <form class="app-panel app-tenant-switch" data-testid="tenant-switch" on:submit=go>
+            <label class="app-field">
+                <span>"Tenant id or domain"</span>
+                <input
+                    data-testid="tenant-input"
+                    autocomplete="off"
+                    placeholder="fabrikam.onmicrosoft.com"
+                    prop:value=move || tenant.get()
+                    on:input=move |ev| {
+                        error.set(None);
+                        tenant.set(event_target_value(&ev));
+                    }
+                />
+                {move || error.get().map(|e| view! { <span class="app-field__error">{e}</span> })}
+            </label>
+            <button type="submit" class="app-button app-button--primary">"Sign in to that tenant"</button>
+        </form>
     }
 }

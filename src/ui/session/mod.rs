@@ -1,11 +1,13 @@
 //! Who is signed in, as the UI sees it, and the gate in front of pages that need a sign-in.
 
 mod account_menu;
+mod consent_gate;
 mod gate;
 mod persona_picker;
 mod tenant_sign_in;
 
 pub use account_menu::AccountMenu;
+pub use consent_gate::ConsentGate;
 pub use gate::{SignInGate, SignInGateProps};
 
 use std::rc::Rc;

@@ -8,7 +8,8 @@ use leptos::task::spawn_local;
 use super::import_state::ImportState;
 use super::state::AssignmentsState;
 use crate::domain::assignments::import::{PreviewRow, WriteOutcome, COLUMNS};
-use crate::platform::files::{chosen_file_text, csv_data_url};
+use crate::platform::download;
+use crate::platform::files::chosen_file_text;
 
 fn outcome_text(line: usize, written: &[(usize, WriteOutcome)]) -> Option<(bool, String)> {
     written.iter().find(|(l, _)| *l == line).map(|(_, o)| match o {
@@ -93,9 +94,12 @@ pub fn ImportPanel(state: AssignmentsState) -> impl IntoView {
                 let ok = import.written.with(Vec::len) - failed;
                 view! {
                     <p data-testid="import-done">{format!("Done: {ok} written, {failed} failed.")}</p>
-                    <a class="app-button" data-testid="download-result" download="assignments-import-result.csv" href=csv_data_url(&csv)>
+                    <button type="button" class="app-button" data-testid="download-result"
+                        on:click=move |_| {
+                            download::save_text("assignments-import-result.csv", "text/csv", &csv);
+                        }>
                         "Download result CSV"
-                    </a>
+                    </button>
                 }
             })}
         </section>

@@ -23,7 +23,9 @@ use list::AssignmentList;
 use state::AssignmentsState;
 use target_picker::TargetPicker;
 
+use crate::auth::Feature;
 use crate::ui::services::use_services;
+use crate::ui::session::ConsentGate;
 use crate::ui::widgets::{PageHeader, ResultList};
 use crate::ui::Page;
 
@@ -43,8 +45,18 @@ pub fn AssignmentsPage() -> impl IntoView {
         <ResultList results=state.results />
         {move || state.load_error.get().map(|e| view! { <p class="app-alert" role="alert">{e}</p> })}
         <AssignmentList state />
-        {move || may_change().then(|| view! { <AddPanel state /> })}
-        {move || may_change().then(|| view! { <ImportPanel state /> })}
+        // In a tenant, the write permissions are asked for here, and only from administrators.
+        {move || {
+            may_change()
+                .then(|| {
+                    view! {
+                        <ConsentGate feature=Feature::Assignments>
+                            <AddPanel state />
+                            <ImportPanel state />
+                        </ConsentGate>
+                    }
+                })
+        }}
     }
     .into_any()
 }

@@ -4,7 +4,6 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::auth::Feature;
 use crate::domain::assignments::import::RoleRef;
 use crate::domain::assignments::{
     AdminStanding, AssignmentQuery, AssignmentRow, AssignmentRules, AssignmentTarget, NewAssignment,
@@ -15,7 +14,7 @@ use crate::graph::assignments::{
     admin_request, group_assignments, group_rules, my_admin_standing, role_assignments, role_refs,
     role_rules, AdminChange, AdminError,
 };
-use crate::ui::services::{Backend, Services};
+use crate::ui::services::Services;
 use crate::ui::widgets::ResultLine;
 
 /// The role or group whose assignments are shown.
@@ -49,8 +48,6 @@ pub enum Access {
 pub struct AssignmentsState {
     pub services: StoredValue<Services, LocalStorage>,
     pub access: RwSignal<Access>,
-    /// Tenant only: the write permissions of this page are not consented yet.
-    pub consent_needed: RwSignal<bool>,
     pub roles: RwSignal<Vec<RoleRef>>,
     pub chosen: RwSignal<Option<Chosen>>,
     pub rows: RwSignal<Vec<AssignmentRow>>,
@@ -71,7 +68,6 @@ impl AssignmentsState {
         AssignmentsState {
             services: StoredValue::new_local(services),
             access: RwSignal::new(Access::Checking),
-            consent_needed: RwSignal::new(false),
             roles: RwSignal::new(Vec::new()),
             chosen: RwSignal::new(None),
             rows: RwSignal::new(Vec::new()),
@@ -88,8 +84,7 @@ impl AssignmentsState {
 
     /// True when the signed-in user may change assignments (or it is unknown: the service decides).
     pub fn may_change(&self) -> bool {
-        !self.consent_needed.get()
-            && matches!(self.access.get(), Access::Known(None) | Access::Known(Some(AdminStanding::Admin)))
+        matches!(self.access.get(), Access::Known(None) | Access::Known(Some(AdminStanding::Admin)))
     }
 
     /// Reads my standing and the role names once, then shows the first role.
@@ -97,9 +92,6 @@ impl AssignmentsState {
         let services = self.services.get_value();
         if services.me().is_none() {
             return;
-        }
-        if let Backend::Tenant(session) = &services.backend {
-            self.consent_needed.set(!session.has_consented(Feature::Assignments));
         }
         spawn_local(async move {
             let standing = my_admin_standing(&services.client).await.ok();

@@ -1,17 +1,15 @@
 //! The activation form and plan for the selected items: one shared form, a line per item saying
-//! what will happen, the step-up sign-ins needed first, then one tap to submit them all.
+//! what will happen, the step-up sign-ins needed first, then one tap that makes those sign-ins
+//! and submits them all (`batch.rs`).
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
 
+use super::narrower_scope::NarrowerScope;
 use super::state::MyRolesState;
 use crate::domain::duration_input::duration_choices;
 use crate::domain::form::Field;
 use crate::domain::plan::{PlanAction, StepUp};
 use crate::domain::IsoDuration;
-use crate::platform::signin;
-use crate::ui::services::{use_services, Backend};
-use crate::ui::session::use_demo_account;
 
 fn action_text(action: &PlanAction) -> String {
     match action {
@@ -58,57 +56,28 @@ pub fn ActivationPanel(state: MyRolesState) -> impl IntoView {
             })
         })
     };
-    let account = use_demo_account();
-    let location = use_location();
-    let tenant_session = StoredValue::new_local(use_services().and_then(|s| match s.backend {
-        Backend::Tenant(session) => Some(session),
-        Backend::Demo(_) => None,
-    }));
-    let step_up = move |s: StepUp| {
-        // With a tenant: a redirect to Microsoft sign-in with the claims request, back to this page.
-        // (The selection is not yet kept across that redirect: see the issue notes.)
-        let redirected = tenant_session.with_value(|session| {
-            let Some(session) = session else { return false };
-            let (path, search) = (location.pathname.get_untracked(), location.search.get_untracked());
-            let here = if search.is_empty() { path } else { format!("{path}?{search}") };
-            let context = match &s {
-                StepUp::AuthContext(c) => Some(c.0.clone()),
-                StepUp::Mfa => None,
-            };
-            signin::step_up(session, context.as_deref(), &here);
-            true
-        });
-        if redirected {
-            return;
-        }
-        // Demo: the simulated tenant's sign-in simply records what was proved.
-        if let Some(account) = account {
-            if let Some(mut signed_in) = account.0.get_untracked() {
-                match s {
-                    StepUp::Mfa => signed_in.mfa = true,
-                    StepUp::AuthContext(c) => {
-                        signed_in.mfa = true;
-                        if !signed_in.contexts.contains(&c.0) {
-                            signed_in.contexts.push(c.0);
-                        }
-                    }
-                }
-                account.set(Some(signed_in));
-            }
-        }
-    };
     let name_of = move |key: &crate::domain::item_key::ItemKey| {
         state
             .items
             .with(|items| items.iter().find(|i| &i.key == key).map(|i| i.name.clone()).unwrap_or_default())
     };
 
+    // What one tap sends: the ready items and those waiting only for a step-up sign-in.
+    let sendable = Memo::new(move |_| {
+        plan.with(|p| {
+            p.as_ref()
+                .map_or(0, |p| p.ready().count() + p.step_ups.iter().map(|g| g.items.len()).sum::<usize>())
+        })
+    });
+    let signs_in = Memo::new(move |_| plan.with(|p| p.as_ref().is_some_and(|p| !p.step_ups.is_empty())));
+    // Only opening and closing the panel rebuilds it: the fields stay put (and keep focus) while
+    // the plan below them follows every keystroke.
+    let open = Memo::new(move |_| state.selected.with(|s| !s.is_empty()));
+
     move || {
-        let plan = plan.get()?;
-        let ready = plan.ready().count();
-        Some(view! {
+        open.get().then(|| view! {
             <section class="app-panel" aria-label="Activate" data-testid="activation-panel">
-                <h2>{format!("Activate {} selected", plan.entries.len())}</h2>
+                <h2>{move || format!("Activate {} selected", state.selected.with(Vec::len))}</h2>
                 <label class="app-field">
                     <span>"Duration"</span>
                     <select
@@ -162,41 +131,61 @@ pub fn ActivationPanel(state: MyRolesState) -> impl IntoView {
                             }
                         })
                 }}
+                <NarrowerScope state error=Signal::derive(move || field_error(Field::Scope)) />
                 <ul class="app-plan" data-testid="plan">
-                    {plan
-                        .entries
-                        .iter()
-                        .map(|e| view! { <li><strong>{name_of(&e.key)}</strong>": " {action_text(&e.action)}</li> })
-                        .collect_view()}
+                    {move || {
+                        plan.get()
+                            .map(|plan| {
+                                plan.entries
+                                    .iter()
+                                    .map(|e| view! { <li><strong>{name_of(&e.key)}</strong>": " {action_text(&e.action)}</li> })
+                                    .collect_view()
+                            })
+                    }}
                 </ul>
-                {plan
-                    .step_ups
-                    .iter()
-                    .map(|g| {
-                        let s = g.step_up.clone();
-                        let label = match &s {
-                            StepUp::Mfa => "Sign in with MFA".to_owned(),
-                            StepUp::AuthContext(c) => format!("Sign in for authentication context {}", c.0),
-                        };
-                        view! {
-                            <button type="button" class="app-button" data-testid="step-up" on:click=move |_| step_up(s.clone())>
-                                {format!("{label} ({} item{})", g.items.len(), if g.items.len() == 1 { "" } else { "s" })}
-                            </button>
-                        }
-                    })
-                    .collect_view()}
+                {move || {
+                    let step_ups = plan.get().map(|p| p.step_ups).unwrap_or_default();
+                    (!step_ups.is_empty())
+                        .then(|| {
+                            view! {
+                                <p class="app-muted">"First, a sign-in for:"</p>
+                                <ul class="app-plan">
+                                    {step_ups
+                                        .iter()
+                                        .map(|g| {
+                                            let label = match &g.step_up {
+                                                StepUp::Mfa => "multi-factor authentication".to_owned(),
+                                                StepUp::AuthContext(c) => format!("authentication context {}", c.0),
+                                            };
+                                            let n = g.items.len();
+                                            view! {
+                                                <li data-testid="step-up">
+                                                    {format!("{label} ({n} item{})", if n == 1 { "" } else { "s" })}
+                                                </li>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </ul>
+                            }
+                        })
+                }}
                 <div class="app-panel__actions">
                     <button
                         type="button"
                         class="app-button app-button--primary"
                         data-testid="submit"
-                        disabled=move || ready == 0 || state.submitting.get()
-                        on:click={
-                            let plan = plan.clone();
-                            move |_| state.submit(plan.clone())
-                        }
+                        disabled=move || sendable.get() == 0 || state.submitting.get()
+                        on:click=move |_| state.go()
                     >
-                        {move || if state.submitting.get() { "Activating…".to_owned() } else { format!("Activate {ready}") }}
+                        {move || {
+                            if state.submitting.get() {
+                                "Activating…".to_owned()
+                            } else if signs_in.get() {
+                                format!("Sign in and activate {}", sendable.get())
+                            } else {
+                                format!("Activate {}", sendable.get())
+                            }
+                        }}
                     </button>
                     <button type="button" class="app-button app-button--quiet" on:click=move |_| state.selected.set(Vec::new())>
                         "Clear"

@@ -7,12 +7,16 @@ use futures::future::join_all;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::last_known::LastKnown;
+use crate::domain::draft::BatchDraft;
+use crate::domain::follow::Followed;
 use crate::domain::form::ActivationForm;
 use crate::domain::item::RoleItem;
 use crate::domain::item_key::ItemKey;
 use crate::domain::outcome::Outcome;
 use crate::domain::plan::{plan_batch, BatchPlan, PlanOptions};
 use crate::domain::policy::ActivationPolicy;
+use crate::domain::policy_cache::PolicyCache;
 use crate::graph::actions::{activate, deactivate, ActivationInput};
 use crate::graph::adapt::{activation_outcome, error_kind};
 use crate::graph::load::{my_roles, policy_of};
@@ -21,8 +25,13 @@ use crate::ui::session::{use_demo_account, DemoAccount};
 use crate::ui::widgets::ResultLine;
 
 /// One item's outcome as a result line, described at the time it came back.
-fn result_line(name: &str, outcome: &Outcome, now: chrono::DateTime<chrono::Utc>) -> ResultLine {
+pub(super) fn result_line(name: &str, outcome: &Outcome, now: chrono::DateTime<chrono::Utc>) -> ResultLine {
     ResultLine { name: name.to_owned(), ok: outcome.is_success(), text: outcome.describe(now) }
+}
+
+/// Each item's policy from the cache, however old (a fresh copy replaces it when read).
+fn policies_for(items: &[RoleItem], cache: &PolicyCache) -> HashMap<ItemKey, ActivationPolicy> {
+    items.iter().filter_map(|i| Some((i.key.clone(), cache.get_stale(&i.key)?.clone()))).collect()
 }
 
 /// Everything the page shows, as signals.
@@ -42,56 +51,116 @@ pub struct MyRolesState {
     /// The tenant's clock, ticking once a second for countdowns.
     pub now: RwSignal<chrono::DateTime<chrono::Utc>>,
     /// The demo sign-in: what it proves (MFA, contexts) changes the plan.
-    account: Option<DemoAccount>,
+    pub(super) account: Option<DemoAccount>,
+    /// Requests followed until in force: their index in `results` and latest outcome.
+    pub(super) followed: RwSignal<Vec<(usize, Followed)>>,
+    /// Bumped by every submit, so an older follow-up stops.
+    pub(super) follow_generation: StoredValue<u32>,
+    /// A batch kept across a step-up sign-in redirect, resumed once the list and policies load.
+    pub(super) resume: StoredValue<Option<BatchDraft>, LocalStorage>,
+    /// Policies by item, fetched once and trusted for a while (one entry per policy).
+    pub(super) policy_cache: StoredValue<PolicyCache, LocalStorage>,
+    /// Where the last-known rows and policies are kept (configured tenant only).
+    last_known: StoredValue<Option<LastKnown>, LocalStorage>,
+    /// "Showing data from 5 min ago · refreshing…" while last-known rows are on screen.
+    pub stale: RwSignal<Option<String>>,
 }
 
 impl MyRolesState {
     pub fn new(services: Services) -> Self {
         let now = services.now();
+        let last_known = LastKnown::for_services(&services);
+        let snapshot = last_known.as_ref().and_then(LastKnown::items);
+        let cache = last_known.as_ref().map(LastKnown::policies).unwrap_or_default();
+        let stale = snapshot.as_ref().map(|s| s.refreshing_label(now));
+        let (items, loaded) = match snapshot {
+            Some(s) => (s.items, true),
+            None => (Vec::new(), false),
+        };
+        let policies = policies_for(&items, &cache);
         MyRolesState {
             services: StoredValue::new_local(services),
-            items: RwSignal::new(Vec::new()),
-            loaded: RwSignal::new(false),
+            items: RwSignal::new(items),
+            loaded: RwSignal::new(loaded),
             refreshing: RwSignal::new(false),
             load_errors: RwSignal::new(Vec::new()),
-            policies: RwSignal::new(HashMap::new()),
+            policies: RwSignal::new(policies),
             selected: RwSignal::new(Vec::new()),
             form: RwSignal::new(ActivationForm { duration: "PT1H".into(), ..Default::default() }),
             submitting: RwSignal::new(false),
             results: RwSignal::new(Vec::new()),
             now: RwSignal::new(now),
             account: use_demo_account(),
+            followed: RwSignal::new(Vec::new()),
+            follow_generation: StoredValue::new(0),
+            resume: StoredValue::new_local(crate::platform::signin::take_draft(now)),
+            policy_cache: StoredValue::new_local(cache),
+            last_known: StoredValue::new_local(last_known),
+            stale: RwSignal::new(stale),
         }
     }
 
-    fn services(&self) -> Services {
+    pub(super) fn services(&self) -> Services {
         self.services.get_value()
     }
 
-    /// Reads my rows (one Graph batch and the ARM lists side by side), then their policies.
+    /// Reads my rows (one Graph batch and the ARM lists side by side), then their policies; then
+    /// resumes a batch that was waiting for a step-up sign-in.
     pub fn reload(self) {
         let services = self.services();
-        let Some(me) = services.me() else { return };
+        if services.me().is_none() {
+            return;
+        }
         self.refreshing.set(true);
         spawn_local(async move {
-            let (items, errors) = my_roles(&services.client, &me).await;
-            self.load_errors
-                .set(errors.iter().map(|e| format!("{} {}", e.explain(), e.next_step())).collect());
+            let Some(items) = self.read_items().await else { return };
+            // One read per policy not fetched lately (an Entra role's policy serves all its scopes).
+            let now = self.now.get_untracked();
             let missing: Vec<RoleItem> = self
-                .policies
-                .with_untracked(|p| items.iter().filter(|i| !p.contains_key(&i.key)).cloned().collect());
-            self.items.set(items);
-            self.loaded.set(true);
-            self.refreshing.set(false);
+                .policy_cache
+                .with_value(|c| c.missing(items.iter().map(|i| &i.key), now))
+                .into_iter()
+                .filter_map(|key| items.iter().find(|i| i.key.policy_key() == key).cloned())
+                .collect();
             let read = join_all(missing.iter().map(|i| policy_of(&services.client, i))).await;
-            self.policies.update(|p| {
+            let Some(cache) = self.policy_cache.try_update_value(|cache| {
                 for (item, policy) in missing.iter().zip(read) {
                     if let Ok(policy) = policy {
-                        p.insert(item.key.clone(), policy);
+                        cache.put(item.key.clone(), policy, now);
                     }
                 }
+                cache.clone()
+            }) else {
+                return;
+            };
+            let _ = self.policies.try_set(policies_for(&items, &cache));
+            self.last_known.with_value(|l| {
+                if let Some(l) = l {
+                    l.save_items(&items, now);
+                    l.save_policies(&cache);
+                }
             });
+            if let Some(draft) = self.resume.try_update_value(Option::take).flatten() {
+                self.resume_batch(draft);
+            }
         });
+    }
+
+    /// Reads my rows into the page; `None` when the page is gone.
+    pub(super) async fn read_items(self) -> Option<Vec<RoleItem>> {
+        let services = self.services.try_get_value()?;
+        let me = services.me()?;
+        let (items, errors) = my_roles(&services.client, &me).await;
+        // `try_set` hands the value back when the page (and its signals) is gone.
+        let errors: Vec<String> =
+            errors.iter().map(|e| format!("{} {}", e.explain(), e.next_step())).collect();
+        if self.load_errors.try_set(errors).is_some() || self.items.try_set(items.clone()).is_some() {
+            return None;
+        }
+        self.loaded.set(true);
+        self.refreshing.set(false);
+        self.stale.set(None);
+        Some(items)
     }
 
     pub fn toggle(self, key: &ItemKey) {
@@ -128,11 +197,12 @@ impl MyRolesState {
         ))
     }
 
-    /// Sends every ready entry of the plan at once and shows a result per item.
-    pub fn submit(self, plan: BatchPlan) {
+    /// Sends every ready entry of the plan at once, shows a result per item, then follows the
+    /// requests that are not in force yet. A refusal that a sign-in can fix is retried once after
+    /// that sign-in (see `batch.rs`).
+    pub fn submit(self, plan: BatchPlan, draft: BatchDraft) {
         let services = self.services();
         let items = self.items.get_untracked();
-        let now = self.now.get_untracked();
         let jobs: Vec<(RoleItem, ActivationInput)> = plan
             .ready()
             .filter_map(|entry| {
@@ -143,6 +213,7 @@ impl MyRolesState {
                     justification: form.justification,
                     ticket: form.ticket.map(|t| (t.system, t.number)),
                     start: form.start,
+                    scope: form.scope,
                 };
                 Some((item, input))
             })
@@ -154,18 +225,13 @@ impl MyRolesState {
         spawn_local(async move {
             let answers =
                 join_all(jobs.iter().map(|(item, input)| activate(&services.client, item, input))).await;
-            let results = jobs
+            let now = self.now.get_untracked();
+            let outcomes: Vec<(RoleItem, Outcome)> = jobs
                 .iter()
                 .zip(answers.iter())
-                .map(|((item, input), answer)| {
-                    result_line(&item.name, &activation_outcome(answer, input, now), now)
-                })
+                .map(|((item, input), answer)| (item.clone(), activation_outcome(answer, input, now)))
                 .collect();
-            self.results.set(results);
-            self.selected.set(Vec::new());
-            crate::platform::dom::scroll_into_view("results");
-            self.submitting.set(false);
-            self.reload();
+            self.show_outcomes(outcomes, draft);
         });
     }
 

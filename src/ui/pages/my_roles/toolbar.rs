@@ -66,7 +66,7 @@ pub fn Toolbar(
                     })
                     .collect_view()}
             </div>
-            <button type="button" class="app-button app-button--quiet" on:click=move |_| on_refresh.run(())>
+            <button type="button" class="app-button app-button--quiet" data-testid="refresh" on:click=move |_| on_refresh.run(())>
                 {move || if refreshing.get() { "Refreshing…" } else { "Refresh" }}
             </button>
         </div>

@@ -1,6 +1,7 @@
 //! CSV as RFC 4180 describes it: fields separated by commas, records by CRLF (a bare LF is
 //! accepted too), fields containing commas, quotes or line breaks enclosed in double quotes, a
-//! quote inside a quoted field doubled. Small on purpose: no crate for it.
+//! quote inside a quoted field doubled. Written files never start a cell with a formula. Small
+//! on purpose: no crate for it. Used by bulk import (read and result file) and the audit export.
 
 /// A malformed file: where and why.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -112,12 +113,14 @@ pub fn parse(text: &str) -> Result<Vec<Record>, CsvError> {
     Ok(records)
 }
 
-/// Quotes a field when it holds a comma, a quote or a line break (or starts with a space).
-pub fn field(value: &str) -> String {
-    if value.contains([',', '"', '\n', '\r']) || value.starts_with(' ') || value.ends_with(' ') {
-        format!("\"{}\"", value.replace('"', "\"\""))
+/// One field: a leading `=`, `+`, `-` or `@` is prefixed with `'` so a spreadsheet never runs
+/// it as a formula; quoted when it holds a comma, quote or line break.
+pub fn field(text: &str) -> String {
+    let text = if text.starts_with(['=', '+', '-', '@']) { format!("'{text}") } else { text.to_owned() };
+    if text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
     } else {
-        value.to_owned()
+        text
     }
 }
 

@@ -1,0 +1,418 @@
+// scripts/bench's browser half: drives headless Chromium over the DevTools protocol (puppeteer-core)
+// and Lighthouse against the loopback server of examples/bench_server.rs, then merges its figures
+// with the first-load sizes into target/bench/bench.json and prints the table.
+//
+// node scripts/bench-tools/bench.mjs <server binary> <out dir>
+// Env: CHROME_PATH (default /usr/bin/chromium), BENCH_RUNS (default 5), BENCH_ELIGIBLE (default 2000),
+// BENCH_ONLY (a comma-separated subset of time_to_roles,scale,lighthouse).
+
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import puppeteer from 'puppeteer-core';
+import { navigation } from 'lighthouse';
+
+const [serverBin, outDir] = process.argv.slice(2);
+const CHROME = process.env.CHROME_PATH || '/usr/bin/chromium';
+const RUNS = Number(process.env.BENCH_RUNS || 5);
+const ELIGIBLE = Number(process.env.BENCH_ELIGIBLE || 2000);
+const SCALE_RUNS = Number(process.env.BENCH_SCALE_RUNS || 1);
+const MARK = 'pim:roles-painted';
+// Typed into the search box, one key at a time, on the list at scale (each key narrows the list).
+const TYPED = '0042';
+// The issue's emulation: 150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up, 4x CPU slowdown.
+const NETWORK = { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 };
+const CPU_SLOWDOWN = 4;
+// Alex's demo items whose activation needs only a justification (no approval, MFA or ticket).
+const BATCH = ['Global Reader', 'Intune Administrator', 'Authentication Administrator', 'PIM - Production Operators', 'Contributor', 'Reader'];
+
+const log = (...a) => console.error('[bench]', ...a);
+
+async function startServer(args) {
+  const child = spawn(serverBin, args, { stdio: ['pipe', 'pipe', 'inherit'] });
+  const lines = createInterface({ input: child.stdout });
+  for await (const line of lines) {
+    if (line.startsWith('READY ')) return { base: line.slice(6).trim(), stop: () => child.stdin.end(), child };
+  }
+  throw new Error(`bench server ${args.join(' ')} exited before it was ready`);
+}
+
+async function launch() {
+  return puppeteer.launch({
+    executablePath: CHROME,
+    headless: true,
+    args: ['--no-sandbox', '--disable-dev-shm-usage', '--no-first-run', '--window-size=412,915'],
+    defaultViewport: { width: 412, height: 915, deviceScaleFactor: 1, isMobile: true, hasTouch: true },
+  });
+}
+
+// Network log of one page: every request with its start and end in epoch milliseconds (comparable
+// with the page's performance.timeOrigin + performance.now()).
+function recordNetwork(cdp) {
+  const reqs = new Map();
+  const toWall = (r, timestamp) => r.wallStart + (timestamp - r.ts0) * 1000;
+  cdp.on('Network.requestWillBeSent', (e) => {
+    if (reqs.has(e.requestId)) return; // a redirect keeps the first start
+    reqs.set(e.requestId, { url: e.request.url, method: e.request.method, wallStart: e.wallTime * 1000, ts0: e.timestamp, start: e.wallTime * 1000, end: null, bytes: 0, cached: false, status: 0 });
+  });
+  cdp.on('Network.responseReceived', (e) => {
+    const r = reqs.get(e.requestId);
+    if (r) {
+      r.status = e.response.status;
+      r.cached = e.response.fromDiskCache || e.response.fromMemoryCache || e.response.fromServiceWorker || false;
+    }
+  });
+  cdp.on('Network.requestServedFromCache', (e) => { const r = reqs.get(e.requestId); if (r) r.cached = true; });
+  cdp.on('Network.loadingFinished', (e) => { const r = reqs.get(e.requestId); if (r) { r.end = toWall(r, e.timestamp); r.bytes = e.encodedDataLength; } });
+  cdp.on('Network.loadingFailed', (e) => { const r = reqs.get(e.requestId); if (r) r.end = toWall(r, e.timestamp); });
+  return { reset: () => reqs.clear(), all: () => [...reqs.values()] };
+}
+
+const kind = (url) => {
+  const p = new URL(url).pathname;
+  if (p.startsWith('/graph/')) return p.includes('$batch') ? 'graph-batch' : 'graph';
+  if (p.startsWith('/arm/')) return 'arm';
+  if (p.startsWith('/login/')) return 'token';
+  if (p === '/config.json') return 'config';
+  return 'static';
+};
+
+// Sequencing: a call's wave is 1 + the highest wave among calls that finished before it started.
+function waves(calls) {
+  const sorted = [...calls].sort((a, b) => a.start - b.start);
+  for (const c of sorted) {
+    const before = sorted.filter((d) => d !== c && d.end !== null && d.end <= c.start && d.wave);
+    c.wave = 1 + Math.max(0, ...before.map((d) => d.wave));
+  }
+  return sorted.map((c) => {
+    const u = new URL(c.url);
+    return { wave: c.wave, kind: kind(c.url), method: c.method, path: (u.pathname + u.search).slice(0, 160), ms: c.end ? Math.round(c.end - c.start) : null };
+  });
+}
+
+async function emulate(cdp, on) {
+  await cdp.send('Network.emulateNetworkConditions', on ? NETWORK : { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: on ? CPU_SLOWDOWN : 1 });
+}
+
+async function waitFor(page, selector, timeout = 180000) {
+  return page.waitForSelector(selector, { timeout });
+}
+
+// Signs in to the simulated tenant as Alex through its identity endpoints (PKCE redirect).
+async function signIn(page, base) {
+  await page.goto(`${base}/`);
+  await waitFor(page, '[data-testid=sign-in]');
+  await page.click('[data-testid=sign-in]');
+  const persona = await page.waitForSelector("xpath/.//label[contains(., 'alex@contoso.example')]/input", { timeout: 30000 });
+  await persona.evaluate((e) => e.click());
+  await Promise.all([
+    page.waitForNavigation({ timeout: 60000 }).catch(() => {}),
+    page.$eval('button[value=sign_in]', (b) => b.click()),
+  ]);
+  await waitFor(page, '[data-testid=role-list]', 120000);
+}
+
+// One load of My roles: navigation start -> the app's mark, and what the browser fetched before it.
+async function timedLoad(page, cdp, net, base, { cold }) {
+  await page.goto('about:blank');
+  if (cold) {
+    // Last-known data would live in localStorage, IndexedDB or Cache Storage: emptied. The session
+    // stays in this tab's sessionStorage (CDP's local_storage clearing would drop it too).
+    await page.goto(`${base}/config.json`);
+    await page.evaluate(() => localStorage.clear());
+    await cdp.send('Storage.clearDataForOrigin', { origin: base, storageTypes: 'indexeddb,cache_storage,service_workers' });
+    await page.goto('about:blank');
+    await cdp.send('Network.clearBrowserCache');
+  }
+  net.reset();
+  await page.goto(`${base}/`, { waitUntil: 'domcontentloaded' });
+  try {
+    await page.waitForFunction((m) => performance.getEntriesByName(m).length > 0, { timeout: 180000, polling: 50 }, MARK);
+  } catch (e) {
+    const text = await page.evaluate(() => `${location.href}\n${document.body.innerText}`).catch(() => '');
+    throw new Error(`no ${MARK} (${cold ? 'cold' : 'warm'}) after 180 s; the page shows:\n${text.slice(0, 600)}`);
+  }
+  const t = await page.evaluate((m) => {
+    const lcp = performance.getEntriesByType('paint').find((p) => p.name === 'first-contentful-paint');
+    return { mark: performance.getEntriesByName(m)[0].startTime, fcp: lcp ? lcp.startTime : null, timeOrigin: performance.timeOrigin };
+  }, MARK);
+  // Let the in-flight requests finish so their end times are known.
+  await new Promise((r) => setTimeout(r, 300));
+  // Times relative to navigation start; "before paint" = fetched completely before the mark.
+  const rel = net.all().map((r) => ({ ...r, start: r.start - t.timeOrigin, end: r.end === null ? null : r.end - t.timeOrigin }));
+  const before = rel.filter((r) => r.end !== null && r.end <= t.mark);
+  const inFlight = rel.filter((r) => r.start <= t.mark && !(r.end !== null && r.end <= t.mark));
+  return { ms: t.mark, fcp: t.fcp, requests: before, in_flight: inFlight, all: rel };
+}
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const n = s.length; return n ? (n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2) : null; };
+const summary = (xs) => ({ runs: xs.map((x) => Math.round(x)), median: Math.round(median(xs)), min: Math.round(Math.min(...xs)), max: Math.round(Math.max(...xs)), spread: Math.round(Math.max(...xs) - Math.min(...xs)) });
+
+async function heap(page, cdp) {
+  await cdp.send('HeapProfiler.collectGarbage').catch(() => {});
+  const js = await cdp.send('Runtime.getHeapUsage');
+  // The wasm module's linear memory is outside the JS heap: sum every WebAssembly.Memory's buffer.
+  let wasm = null;
+  try {
+    const proto = await cdp.send('Runtime.evaluate', { expression: 'WebAssembly.Memory.prototype' });
+    const found = await cdp.send('Runtime.queryObjects', { prototypeObjectId: proto.result.objectId });
+    const sum = await cdp.send('Runtime.callFunctionOn', {
+      objectId: found.objects.objectId,
+      functionDeclaration: 'function () { return this.reduce((s, m) => s + m.buffer.byteLength, 0); }',
+      returnByValue: true,
+    });
+    wasm = sum.result.value;
+  } catch (e) {
+    log('wasm memory not read:', e.message);
+  }
+  return { js_used_bytes: js.usedSize, js_total_bytes: js.totalSize, wasm_memory_bytes: wasm };
+}
+
+// Types `text` into the search box one key at a time; each: input event -> list updated and painted.
+async function keystrokes(page, text) {
+  return page.evaluate(async (text) => {
+    const input = document.querySelector('input.app-search');
+    const times = [];
+    for (let i = 1; i <= text.length; i++) {
+      const t = await new Promise((resolve) => {
+        const t0 = performance.now();
+        // A keystroke that leaves the same rows changes nothing: counted as unchanged after 3 s.
+        const quiet = setTimeout(() => { obs.disconnect(); resolve(null); }, 3000);
+        const obs = new MutationObserver(() => {
+          obs.disconnect();
+          clearTimeout(quiet);
+          requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0), 0));
+        });
+        obs.observe(document.querySelector('[data-testid=role-list]'), { childList: true });
+        input.value = text.slice(0, i);
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+      });
+      times.push(t);
+    }
+    const shown = document.querySelectorAll('[data-testid=role-item]').length;
+    return { times: times.filter((t) => t !== null), unchanged: times.filter((t) => t === null).length, shown };
+  }, text);
+}
+
+async function timeToRoles(browser) {
+  const server = await startServer([]);
+  try {
+    const page = await browser.newPage();
+    page.setDefaultTimeout(180000);
+    page.setDefaultNavigationTimeout(180000);
+    const cdp = await page.createCDPSession();
+    await cdp.send('Network.enable');
+    const net = recordNetwork(cdp);
+    log('signing in to the simulated tenant at', server.base);
+    await signIn(page, server.base);
+    await emulate(cdp, true);
+    const cold = [], warm = [];
+    for (let i = 0; i < RUNS; i++) { cold.push(await timedLoad(page, cdp, net, server.base, { cold: true })); log(`cold ${i + 1}: ${Math.round(cold.at(-1).ms)} ms`); }
+    await timedLoad(page, cdp, net, server.base, { cold: false }); // primes the cache
+    for (let i = 0; i < RUNS; i++) { warm.push(await timedLoad(page, cdp, net, server.base, { cold: false })); log(`warm ${i + 1}: ${Math.round(warm.at(-1).ms)} ms`); }
+    const firstCold = cold[0];
+    const beforePaint = firstCold.requests.map((r) => ({ path: new URL(r.url).pathname, kind: kind(r.url), bytes: r.bytes, cached: r.cached }));
+    const api = (run) => run.requests.filter((r) => kind(r.url) !== 'static');
+    const roundTrips = (run) => {
+      const w = waves(api(run));
+      const data = w.filter((c) => ['graph', 'graph-batch', 'arm'].includes(c.kind));
+      return { calls: w, waves_total: Math.max(0, ...w.map((c) => c.wave)), data_calls: data.length, data_waves: new Set(data.map((c) => c.wave)).size };
+    };
+
+    // A batch activation of 5 items, warm, under the same emulation.
+    const batch = await batchActivation(page, cdp, net, server.base);
+    await emulate(cdp, false);
+    await page.close();
+    return {
+      session: 'tenant: signed in through the simulated tenant\'s identity endpoints (PKCE) over loopback HTTP; the refresh token in sessionStorage is redeemed on each load',
+      emulation: { rtt_ms: NETWORK.latency, down_kbit: 1600, up_kbit: 750, cpu_slowdown: CPU_SLOWDOWN },
+      cold: { ...summary(cold.map((r) => r.ms)), fcp_median: Math.round(median(cold.map((r) => r.fcp))) },
+      warm: { ...summary(warm.map((r) => r.ms)), fcp_median: Math.round(median(warm.map((r) => r.fcp))) },
+      warm_data_cache: 'none: the app keeps no last-known data yet, so a warm load is HTTP-cached app files + the same network reads',
+      requests_before_paint_cold: { count: beforePaint.length, bytes: beforePaint.reduce((s, r) => s + r.bytes, 0), files: beforePaint, in_flight_at_paint: firstCold.in_flight.map((r) => new URL(r.url).pathname) },
+      requests_before_paint_warm: { count: warm[0].requests.length, from_cache: warm[0].requests.filter((r) => r.cached).length },
+      round_trips_cold: roundTrips(firstCold),
+      round_trips_warm: roundTrips(warm[0]),
+      batch_activation: batch,
+    };
+  } finally {
+    server.stop();
+  }
+}
+
+async function batchActivation(page, cdp, net, base) {
+  await timedLoad(page, cdp, net, base, { cold: false });
+  const picked = await page.evaluate((names) => {
+    const chosen = [];
+    for (const li of document.querySelectorAll('[data-testid=role-item]')) {
+      const title = li.querySelector('.app-item__title')?.textContent.trim();
+      const box = li.querySelector('input[type=checkbox]');
+      if (names.includes(title) && box && !box.disabled && !box.checked && chosen.length < 5 && !chosen.includes(title)) {
+        box.click();
+        chosen.push(title);
+      }
+    }
+    return chosen;
+  }, BATCH);
+  await waitFor(page, '[data-testid=justification]');
+  await page.type('[data-testid=justification]', 'Bench: batch of five');
+  await new Promise((r) => setTimeout(r, 500));
+  const plan = await page.$eval('[data-testid=plan]', (e) => e.textContent).catch(() => '');
+  net.reset();
+  // The page notes (epoch ms) when every result line is on screen.
+  await page.evaluate((n) => {
+    window.__benchResults = new Promise((resolve) => {
+      const seen = () => document.querySelectorAll('[data-testid=result]').length >= n;
+      const obs = new MutationObserver(() => { if (seen()) { obs.disconnect(); resolve(performance.timeOrigin + performance.now()); } });
+      obs.observe(document.body, { childList: true, subtree: true });
+    });
+  }, picked.length);
+  const clicked = await page.evaluate(() => { document.querySelector('[data-testid=submit]').click(); return performance.timeOrigin + performance.now(); });
+  const shown = await page.evaluate(() => window.__benchResults);
+  await new Promise((r) => setTimeout(r, 1500));
+  const results = await page.$$eval('[data-testid=result]', (els) => els.map((e) => e.textContent.trim()));
+  const all = net.all().filter((r) => kind(r.url) !== 'static');
+  const calls = waves(all.filter((r) => r.end !== null && r.end <= shown));
+  const after = waves(all.filter((r) => !(r.end !== null && r.end <= shown)));
+  return {
+    items: picked, plan: plan.slice(0, 400), submit_to_results_ms: Math.round(shown - clicked), results,
+    calls, waves: Math.max(0, ...calls.map((c) => c.wave)), requests: calls.length,
+    after_results: after.map((c) => `${c.method} ${c.path.slice(0, 90)}`),
+  };
+}
+
+async function scale(browser) {
+  const server = await startServer(['--eligible', String(ELIGIBLE)]);
+  try {
+    const page = await browser.newPage();
+    page.setDefaultTimeout(180000);
+    page.setDefaultNavigationTimeout(180000);
+    const cdp = await page.createCDPSession();
+    await cdp.send('Network.enable');
+    const net = recordNetwork(cdp);
+    log(`signing in with ${ELIGIBLE} extra eligible groups`);
+    await signIn(page, server.base);
+    const items = await page.$$eval('[data-testid=role-item]', (els) => els.length);
+    await emulate(cdp, true);
+    const loads = [];
+    for (let i = 0; i < SCALE_RUNS; i++) { loads.push(await timedLoad(page, cdp, net, server.base, { cold: false })); log(`scale load ${i + 1}: ${Math.round(loads.at(-1).ms)} ms`); }
+    // Heap once the policy reads that follow the list have settled.
+    await new Promise((r) => setTimeout(r, 3000));
+    const mem = await heap(page, cdp);
+    const keysSlow = await keystrokes(page, TYPED);
+    await emulate(cdp, false);
+    await page.evaluate(() => { const i = document.querySelector('input.app-search'); i.value = ''; i.dispatchEvent(new Event('input', { bubbles: true })); });
+    await waitFor(page, `xpath/.//li[@data-testid='role-item'][.//div[@class='app-item__title' and normalize-space()='Scale group ${String(ELIGIBLE).padStart(4, '0')}']]`);
+    const keysFast = await keystrokes(page, TYPED);
+    await page.close();
+    const calls = waves(loads[0].requests.filter((r) => kind(r.url) !== 'static'));
+    return {
+      eligible_items_listed: items,
+      render_ms_warm_emulated: summary(loads.map((r) => r.ms)),
+      reads_before_paint: { calls: calls.length, waves: Math.max(0, ...calls.map((c) => c.wave)), by_path: calls.reduce((m, c) => { const p = c.path.split('?')[0]; m[p] = (m[p] || 0) + 1; return m; }, {}) },
+      keystroke_ms_cpu4x: { ...summary(keysSlow.times), typed: TYPED, unchanged_keys: keysSlow.unchanged, shown_after: keysSlow.shown },
+      keystroke_ms_unthrottled: { ...summary(keysFast.times), unchanged_keys: keysFast.unchanged, shown_after: keysFast.shown },
+      heap_after_load: mem,
+      admin_20000_assignments: 'not measured: no admin assignments page on this branch',
+    };
+  } finally {
+    server.stop();
+  }
+}
+
+async function lighthouseDemo(browser) {
+  const server = await startServer(['--demo']);
+  try {
+    const page = await browser.newPage();
+    await page.goto(`${server.base}/`);
+    await waitFor(page, '[data-testid=persona-picker]');
+    const alex = await page.waitForSelector("xpath/.//button[contains(., 'Alex')]");
+    await alex.click();
+    await waitFor(page, '[data-testid=role-list]');
+    log('Lighthouse (mobile) on the demo\'s My roles page');
+    const result = await navigation(page, `${server.base}/`, {
+      flags: { disableStorageReset: true, onlyCategories: ['performance', 'accessibility', 'best-practices'], logLevel: 'error' },
+    });
+    const lhr = result.lhr;
+    const score = (c) => (lhr.categories[c] ? Math.round(lhr.categories[c].score * 100) : null);
+    const num = (a) => lhr.audits[a]?.numericValue ?? null;
+    const failing = (c) => (lhr.categories[c]?.auditRefs || [])
+      .filter((r) => r.weight > 0 && lhr.audits[r.id]?.score !== null && lhr.audits[r.id]?.score < 1)
+      .map((r) => r.id);
+    await page.close();
+    return {
+      mode: 'demo (persona Alex chosen in the tab; storage kept), Lighthouse ' + lhr.lighthouseVersion + ' mobile preset, simulated throttling',
+      url: lhr.finalDisplayedUrl,
+      performance: score('performance'), accessibility: score('accessibility'), best_practices: score('best-practices'),
+      fcp_ms: Math.round(num('first-contentful-paint')), lcp_ms: Math.round(num('largest-contentful-paint')),
+      tbt_ms: Math.round(num('total-blocking-time')), cls: Number((num('cumulative-layout-shift') ?? 0).toFixed(3)),
+      not_full_marks: { performance: failing('performance'), accessibility: failing('accessibility'), best_practices: failing('best-practices') },
+    };
+  } finally {
+    server.stop();
+  }
+}
+
+function table(r) {
+  const rows = [];
+  if (r.total) {
+    const n = (x) => x.toLocaleString('en');
+    rows.push([`first load, ${r.requests} files (raw / gzip / brotli B)`, `${n(r.total.raw)} / ${n(r.total.gzip)} / ${n(r.total.brotli)}`]);
+  }
+  const t = r.time_to_roles;
+  if (t) {
+    rows.push(['time to "my roles", cold (median / spread, ms)', `${t.cold.median} / ${t.cold.spread}  [${t.cold.runs.join(', ')}]`]);
+    rows.push(['time to "my roles", warm (median / spread, ms)', `${t.warm.median} / ${t.warm.spread}  [${t.warm.runs.join(', ')}]`]);
+    rows.push(['requests before the list is painted (cold)', `${t.requests_before_paint_cold.count} (${t.requests_before_paint_cold.bytes.toLocaleString('en')} B on the wire)`]);
+    rows.push(['requests before the list is painted (warm)', `${t.requests_before_paint_warm.count} (${t.requests_before_paint_warm.from_cache} from cache)`]);
+    rows.push(['network waves before the list (cold: all / data calls)', `${t.round_trips_cold.waves_total} / ${t.round_trips_cold.data_waves} (${t.round_trips_cold.data_calls} Graph/ARM calls)`]);
+    rows.push(['network waves before the list (warm: all / data calls)', `${t.round_trips_warm.waves_total} / ${t.round_trips_warm.data_waves}`]);
+    const b = t.batch_activation;
+    rows.push(['batch activation of 5: requests / waves / ms', `${b.requests} / ${b.waves} / ${b.submit_to_results_ms}`]);
+  }
+  const s = r.scale;
+  if (s) {
+    rows.push([`scale: ${s.eligible_items_listed} items, render (median, ms)`, `${s.render_ms_warm_emulated.median}`]);
+    rows.push(['scale: keystroke to list updated (median / max ms, 4x CPU)', `${s.keystroke_ms_cpu4x.median} / ${s.keystroke_ms_cpu4x.max}`]);
+    rows.push(['scale: keystroke (median / max ms, no slowdown)', `${s.keystroke_ms_unthrottled.median} / ${s.keystroke_ms_unthrottled.max}`]);
+    rows.push(['scale: JS heap used / wasm memory after load (B)', `${s.heap_after_load.js_used_bytes.toLocaleString('en')} / ${(s.heap_after_load.wasm_memory_bytes ?? 0).toLocaleString('en')}`]);
+  }
+  const l = r.lighthouse;
+  if (l) {
+    rows.push(['Lighthouse mobile: performance / accessibility / best practices', `${l.performance} / ${l.accessibility} / ${l.best_practices}`]);
+    rows.push(['Lighthouse mobile: FCP / LCP / TBT ms, CLS', `${l.fcp_ms} / ${l.lcp_ms} / ${l.tbt_ms}, ${l.cls}`]);
+  }
+  for (const [k, e] of Object.entries(r.errors || {})) rows.push([`${k}: FAILED`, e.split('\n')[0].slice(0, 100)]);
+  const w = Math.max(...rows.map((x) => x[0].length));
+  console.log('');
+  for (const [k, v] of rows) console.log(`${k.padEnd(w)}  ${v}`);
+}
+
+const report = JSON.parse(readFileSync(`${outDir}/bench.json`, 'utf8'));
+report.date = new Date().toISOString();
+report.errors = {};
+const t0 = Date.now();
+const browser = await launch();
+try {
+  const parts = [['time_to_roles', timeToRoles], ['scale', scale], ['lighthouse', lighthouseDemo]];
+  const only = (process.env.BENCH_ONLY || '').split(',').filter(Boolean);
+  for (const [name, run] of parts.filter(([n]) => !only.length || only.includes(n))) {
+    const started = Date.now();
+    try {
+      report[name] = await run(browser);
+    } catch (e) {
+      log(`${name} failed:`, e.stack || e);
+      report.errors[name] = String(e.stack || e);
+    }
+    log(`${name}: ${Math.round((Date.now() - started) / 1000)} s`);
+  }
+} finally {
+  await browser.close();
+}
+report.browser_seconds = Math.round((Date.now() - t0) / 1000);
+writeFileSync(`${outDir}/bench.json`, JSON.stringify(report, null, 2) + '\n');
+table(report);
+process.exitCode = Object.keys(report.errors).length ? 1 : 0;
+void once;
