@@ -2,45 +2,24 @@
 //! sim, parses through the client's own types (and finds what the demo seed holds).
 #![cfg(not(target_arch = "wasm32"))]
 
+#[path = "support/sim_client.rs"]
+mod sim_client;
+
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use chrono::{DateTime, Duration, TimeZone, Utc};
+use chrono::{Duration, TimeZone, Utc};
 use futures::executor::block_on;
-use futures::future::LocalBoxFuture;
-use pim_console::config::Cloud;
 use pim_console::domain::ids::{ArmScope, RequestId, RoleDefinitionId};
 use pim_console::graph::client::arm::ArmRequestFilter;
 use pim_console::graph::client::InstanceFilter;
 use pim_console::graph::client::PickerQuery;
-use pim_console::graph::scripted::FixedEnv;
 use pim_console::graph::wire::time::Timestamp;
-use pim_console::graph::{Api, GraphClient, GraphError, TokenError, TokenProvider};
-use pim_console::sim::{Sim, SimTransport, TokenClaims};
-
-struct As {
-    sim: Rc<RefCell<Sim>>,
-    upn: &'static str,
-    now: DateTime<Utc>,
-}
-
-impl TokenProvider for As {
-    fn access_token(&self, api: Api, _fresh: bool) -> LocalBoxFuture<'_, Result<String, TokenError>> {
-        let claims = if api == Api::Graph { TokenClaims::graph() } else { TokenClaims::arm() };
-        let token = self.sim.borrow_mut().mint_token_at(self.upn, claims.with_mfa(), self.now);
-        Box::pin(async move { Ok(token) })
-    }
-}
+use pim_console::graph::{GraphClient, GraphError};
+use pim_console::sim::Sim;
 
 fn client(sim: &Rc<RefCell<Sim>>, upn: &'static str) -> GraphClient {
-    let now = Utc.with_ymd_and_hms(2026, 11, 2, 9, 0, 0).unwrap();
-    let tokens = As { sim: Rc::clone(sim), upn, now };
-    GraphClient::new(
-        Rc::new(SimTransport::new(Rc::clone(sim), move || now)),
-        Rc::new(tokens),
-        Rc::new(FixedEnv::default()),
-        Cloud::Public.endpoints(),
-    )
+    sim_client::client_at(sim, upn, Utc.with_ymd_and_hms(2026, 11, 2, 9, 0, 0).unwrap())
 }
 
 /// Runs a read and reports its name with any failure; returns how many rows came back.

@@ -79,6 +79,9 @@ impl Feature {
                 "RoleAssignmentSchedule.ReadWrite.Directory",
                 "PrivilegedEligibilitySchedule.ReadWrite.AzureADGroup",
                 "PrivilegedAssignmentSchedule.ReadWrite.AzureADGroup",
+                // The people and group pickers and the CSV look-ups (`/users`, `/groups`).
+                "User.ReadBasic.All",
+                "GroupMember.Read.All",
             ],
             Feature::PolicyWrites => {
                 &["RoleManagementPolicy.ReadWrite.Directory", "RoleManagementPolicy.ReadWrite.AzureADGroup"]

@@ -103,17 +103,6 @@ pub fn filter_entries(entries: &[AuditEntry], query: &AuditQuery) -> Vec<AuditEn
     out
 }
 
-/// One CSV field, quoted when it holds a comma, quote or line break (RFC 4180). A leading
-/// `=`, `+`, `-` or `@` is prefixed with `'` so a spreadsheet never runs it as a formula.
-fn csv_field(text: &str) -> String {
-    let text = if text.starts_with(['=', '+', '-', '@']) { format!("'{text}") } else { text.to_owned() };
-    if text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text
-    }
-}
-
 /// The entries as CSV, with a header row, for a spreadsheet or a ticket.
 pub fn audit_csv(entries: &[AuditEntry]) -> String {
     let mut out = String::from("time (UTC),activity,by,target,about,plane,result,justification,ticket\r\n");
@@ -133,7 +122,7 @@ pub fn audit_csv(entries: &[AuditEntry]) -> String {
             e.justification.clone().unwrap_or_default(),
             e.ticket.clone().unwrap_or_default(),
         ];
-        out.push_str(&fields.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(","));
+        out.push_str(&fields.iter().map(|f| super::csv::field(f)).collect::<Vec<_>>().join(","));
         out.push_str("\r\n");
     }
     out

@@ -19,10 +19,12 @@
 //!    [`ics::activation_end_ics`]; [`Library`] for favourites and sets; [`DeepLink`] for links.
 
 pub mod arm_scope;
+pub mod assignments;
 pub mod audit;
 pub mod badges;
 pub mod catalog;
 pub mod countdown;
+pub mod csv;
 pub mod deactivate;
 pub mod deeplink;
 pub mod draft;

@@ -12,6 +12,7 @@
 
 pub mod actions;
 pub mod adapt;
+pub mod assignments;
 pub mod client;
 pub mod error;
 mod error_text;

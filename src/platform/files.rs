@@ -31,3 +31,9 @@ pub async fn read_chosen_file(input: &web_sys::HtmlInputElement) -> Result<(Stri
         .map_err(|_| format!("The file {} could not be read.", file.name()))?;
     Ok((file.name(), text.as_string().unwrap_or_default()))
 }
+
+/// The text of the first file chosen in a file input, or `None` when nothing is chosen or it
+/// cannot be read.
+pub async fn chosen_file_text(input: &web_sys::HtmlInputElement) -> Option<String> {
+    read_chosen_file(input).await.ok().map(|(_, text)| text)
+}

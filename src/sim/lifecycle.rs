@@ -161,7 +161,11 @@ impl Sim {
                 return Err(PimError::RequestExists);
             }
         }
-        if self.user(&s.principal_id).is_none() {
+        // An administrator may also assign a directory role to a role-assignable group.
+        let group_principal = s.action.is_admin()
+            && s.target.kind == Kind::Directory
+            && self.group(&s.principal_id).is_some_and(|g| g.role_assignable);
+        if self.user(&s.principal_id).is_none() && !group_principal {
             return Err(PimError::Invalid(format!("The principal '{}' does not exist.", s.principal_id)));
         }
         if s.action.is_admin() {

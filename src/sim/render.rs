@@ -180,7 +180,8 @@ impl Sim {
                 json!({"@odata.type": "#microsoft.graph.user", "id": u.id, "displayName": u.display_name,
                 "userPrincipalName": u.upn, "mail": u.upn, "jobTitle": u.job_title})
             }
-            None => Value::Null,
+            // A group that holds a role or a group membership (role-assignable groups).
+            None => self.group_json(id),
         }
     }
 

@@ -133,4 +133,20 @@ impl GraphClient {
         let page: crate::graph::wire::ODataPage<Group> = self.get_json(Api::Graph, &url, headers).await?;
         Ok(page.value)
     }
+
+    /// One user by object id or user principal name (404 when there is none).
+    /// `GET /v1.0/users/{id | userPrincipalName}?$select=id,displayName,userPrincipalName,mail`
+    pub async fn get_user(&self, id_or_upn: &str) -> Result<User, GraphError> {
+        let url =
+            self.v1("users").segment(id_or_upn).query("$select", "id,displayName,userPrincipalName,mail");
+        self.get_json(Api::Graph, &url.build(), &[]).await
+    }
+
+    /// One group by object id (404 when there is none).
+    /// `GET /v1.0/groups/{id}?$select=id,displayName,description,isAssignableToRole`
+    pub async fn get_group(&self, id: &str) -> Result<Group, GraphError> {
+        let url =
+            self.v1("groups").segment(id).query("$select", "id,displayName,description,isAssignableToRole");
+        self.get_json(Api::Graph, &url.build(), &[]).await
+    }
 }

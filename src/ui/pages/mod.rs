@@ -2,22 +2,22 @@
 
 mod access_reviews;
 mod approvals;
+mod assignments;
 mod audit;
 mod callback;
 mod config_error;
 mod my_requests;
 mod my_roles;
-mod not_built;
 mod not_found;
 mod role_settings;
 
 pub use access_reviews::AccessReviewsPage;
 pub use approvals::ApprovalsPage;
+pub use assignments::AssignmentsPage;
 pub use audit::AuditPage;
 pub use callback::SignInCallbackPage;
 pub use config_error::ConfigErrorPage;
 pub use my_requests::MyRequestsPage;
 pub use my_roles::MyRolesPage;
-pub use not_built::AssignmentsPage;
 pub use not_found::NotFoundPage;
 pub use role_settings::RoleSettingsPage;

@@ -1,0 +1,183 @@
+//! An administrator's change of one assignment as a PIM schedule request (`adminAssign`,
+//! `adminUpdate`, `adminRemove`, `adminExtend`, `adminRenew`; API.md §4 and §7), posted to the
+//! eligibility or assignment collection of roles or groups, and its errors in plain words.
+
+use chrono::{DateTime, Utc};
+
+use crate::domain::assignments::{AssignmentRow, AssignmentTarget, NewAssignment};
+use crate::domain::deactivate::AssignmentLevel;
+use crate::domain::error_kind::Explanation;
+use crate::graph::client::GraphClient;
+use crate::graph::error::GraphError;
+use crate::graph::wire::{
+    ExpirationPattern, GroupScheduleRequestBody, RequestSchedule, RoleScheduleRequestBody, ScheduleAction,
+    TicketInfo, Timestamp,
+};
+
+/// What the administrator does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AdminAction {
+    Assign,
+    Update,
+    Remove,
+    Extend,
+    Renew,
+}
+
+impl AdminAction {
+    fn wire(self) -> ScheduleAction {
+        match self {
+            AdminAction::Assign => ScheduleAction::AdminAssign,
+            AdminAction::Update => ScheduleAction::AdminUpdate,
+            AdminAction::Remove => ScheduleAction::AdminRemove,
+            AdminAction::Extend => ScheduleAction::AdminExtend,
+            AdminAction::Renew => ScheduleAction::AdminRenew,
+        }
+    }
+}
+
+/// One change to send: the action and the assignment as it should be afterwards.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AdminChange {
+    pub action: AdminAction,
+    /// Who, what, which level, from and until when (the end is ignored by Remove), and why.
+    pub assignment: NewAssignment,
+    pub ticket: Option<String>,
+}
+
+impl AdminChange {
+    /// A new assignment.
+    pub fn assign(new: &NewAssignment, ticket: Option<String>) -> Self {
+        AdminChange { action: AdminAction::Assign, assignment: new.clone(), ticket }
+    }
+
+    /// Remove, update, extend or renew an assignment in the list; `end` is the new end.
+    pub fn on_row(
+        action: AdminAction,
+        row: &AssignmentRow,
+        end: Option<DateTime<Utc>>,
+        justification: &str,
+    ) -> Self {
+        let assignment = NewAssignment {
+            principal: row.principal.id.clone(),
+            target: row.target.clone(),
+            level: row.level,
+            // An update keeps the start; extend and renew count from it too (the service's rule).
+            start: if action == AdminAction::Update { row.start } else { None },
+            end,
+            justification: justification.to_owned(),
+        };
+        AdminChange { action, assignment, ticket: None }
+    }
+
+    fn schedule(&self) -> Option<RequestSchedule> {
+        (self.action != AdminAction::Remove).then(|| RequestSchedule {
+            start_date_time: self.assignment.start.map(Timestamp::from),
+            expiration: Some(match self.assignment.end {
+                Some(end) => ExpirationPattern::after_date_time(Timestamp::from(end)),
+                None => ExpirationPattern::no_expiration(),
+            }),
+            recurrence: None,
+        })
+    }
+
+    fn text(&self) -> Option<String> {
+        let j = self.assignment.justification.trim();
+        (!j.is_empty()).then(|| j.to_owned())
+    }
+
+    fn ticket_info(&self) -> Option<TicketInfo> {
+        self.ticket
+            .as_ref()
+            .filter(|t| !t.trim().is_empty())
+            .map(|t| TicketInfo { ticket_number: Some(t.trim().to_owned()), ticket_system: None })
+    }
+
+    /// The body for a directory role (`None` for a group change).
+    pub fn role_body(&self) -> Option<RoleScheduleRequestBody> {
+        let AssignmentTarget::Role { role, scope } = &self.assignment.target else { return None };
+        Some(RoleScheduleRequestBody {
+            justification: self.text(),
+            schedule_info: self.schedule(),
+            ticket_info: self.ticket_info(),
+            ..RoleScheduleRequestBody::new(
+                self.action.wire(),
+                self.assignment.principal.clone(),
+                role.clone(),
+                scope.clone(),
+            )
+        })
+    }
+
+    /// The body for a PIM group (`None` for a role change).
+    pub fn group_body(&self) -> Option<GroupScheduleRequestBody> {
+        let AssignmentTarget::Group { group, access } = &self.assignment.target else { return None };
+        Some(GroupScheduleRequestBody {
+            justification: self.text(),
+            schedule_info: self.schedule(),
+            ticket_info: self.ticket_info(),
+            ..GroupScheduleRequestBody::new(
+                self.action.wire(),
+                (*access).into(),
+                self.assignment.principal.clone(),
+                group.clone(),
+            )
+        })
+    }
+}
+
+/// Sends one change to the right collection; the service's status (`Provisioned`, `Granted`,
+/// `Revoked`, …) on success.
+pub async fn admin_request(client: &GraphClient, change: &AdminChange) -> Result<String, GraphError> {
+    let eligible = change.assignment.level == AssignmentLevel::Eligibility;
+    let status = if let Some(body) = change.role_body() {
+        let r = if eligible {
+            client.create_role_eligibility_request(&body).await?
+        } else {
+            client.create_role_assignment_request(&body).await?
+        };
+        r.status
+    } else if let Some(body) = change.group_body() {
+        let r = if eligible {
+            client.create_group_eligibility_request(&body).await?
+        } else {
+            client.create_group_assignment_request(&body).await?
+        };
+        r.status
+    } else {
+        None
+    };
+    Ok(status.map(|s| s.as_str().to_owned()).unwrap_or_else(|| "Accepted".into()))
+}
+
+/// An administrator's write error in plain words, with the next step.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AdminError(pub GraphError);
+
+impl AdminError {
+    pub fn explain(&self) -> Explanation {
+        let e = &self.0;
+        let (reason, next_step) = match e {
+            GraphError::RoleAssignmentExists { .. } => (
+                "Already assigned: this principal holds it at this level already.".to_owned(),
+                "Use Extend or Update on the existing assignment.".to_owned(),
+            ),
+            GraphError::Http { status: 400, message, .. }
+                if message.contains("last Global Administrator") =>
+            {
+                (
+                    "The last Global Administrator cannot be removed.".to_owned(),
+                    "Assign Global Administrator (active) to someone else first.".to_owned(),
+                )
+            }
+            GraphError::PermissionMissing { needed, .. } if needed.is_empty() => (
+                "Only a Privileged Role Administrator or Global Administrator can change assignments."
+                    .to_owned(),
+                "Ask one of them to make this change, or to assign you Privileged Role Administrator."
+                    .to_owned(),
+            ),
+            _ => (e.explain(), e.next_step()),
+        };
+        Explanation { reason, next_step }
+    }
+}
