@@ -36,6 +36,7 @@ pub mod ids;
 pub mod item;
 pub mod item_key;
 pub mod list;
+pub mod load_problem;
 pub mod outcome;
 pub mod plan;
 pub mod policy;

@@ -16,6 +16,7 @@ pub mod client;
 pub mod error;
 mod error_text;
 pub mod load;
+pub mod renew;
 pub mod requests;
 pub mod routes;
 pub mod schema;
