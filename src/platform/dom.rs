@@ -13,3 +13,16 @@ pub fn scroll_into_view(id: &str) {
         el.scroll_into_view();
     }
 }
+
+/// Scrolls the first element matching a CSS selector into view (a set's activation panel).
+pub fn scroll_to(selector: &str) {
+    let found = web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector(selector).ok().flatten());
+    if let Some(el) = found {
+        el.scroll_into_view();
+    }
+}
+
+/// False when the browser knows it has no network (`navigator.onLine`).
+pub fn is_online() -> bool {
+    web_sys::window().map(|w| w.navigator().on_line()).unwrap_or(true)
+}

@@ -1,5 +1,6 @@
 //! One component per route. Pages read the URL and context and compose sections.
 
+mod activate;
 mod approvals;
 mod callback;
 mod config_error;
@@ -8,6 +9,7 @@ mod my_roles;
 mod not_built;
 mod not_found;
 
+pub use activate::ActivatePage;
 pub use approvals::ApprovalsPage;
 pub use callback::SignInCallbackPage;
 pub use config_error::ConfigErrorPage;

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
+use super::form_extras::{RecentChips, StartField};
 use super::state::MyRolesState;
 use crate::domain::duration_input::duration_choices;
 use crate::domain::form::Field;
@@ -125,6 +126,7 @@ pub fn ActivationPanel(state: MyRolesState) -> impl IntoView {
                     </select>
                     {move || field_error(Field::Duration).map(|e| view! { <span class="app-field__error">{e}</span> })}
                 </label>
+                <StartField state />
                 <label class="app-field">
                     <span>"Justification"</span>
                     <textarea
@@ -135,6 +137,7 @@ pub fn ActivationPanel(state: MyRolesState) -> impl IntoView {
                     ></textarea>
                     {move || field_error(Field::Justification).map(|e| view! { <span class="app-field__error">{e}</span> })}
                 </label>
+                <RecentChips state />
                 {move || {
                     needs_ticket
                         .get()

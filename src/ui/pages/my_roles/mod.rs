@@ -1,8 +1,17 @@
 //! My roles: eligible and active items of every plane, selection, activation and its results.
 
-mod activation_panel;
+pub(crate) mod activation_panel;
+pub(crate) mod clock;
+mod favourites;
+pub(crate) mod form_extras;
 mod item_row;
-mod state;
+mod reminders;
+pub(crate) mod problems;
+mod renewals;
+pub(crate) mod selection_tools;
+mod sets_bar;
+pub(crate) mod state;
+mod stored;
 mod toolbar;
 
 use leptos::prelude::*;
@@ -10,6 +19,10 @@ use leptos_router::hooks::use_location;
 
 use activation_panel::ActivationPanel;
 use item_row::ItemRow;
+use problems::{LoadProblems, OfflineBanner};
+use reminders::EndingBanner;
+use selection_tools::SelectionTools;
+use sets_bar::SetsBar;
 use state::MyRolesState;
 use toolbar::Toolbar;
 
@@ -26,16 +39,9 @@ pub fn MyRolesPage() -> impl IntoView {
     };
     let state = MyRolesState::new(services);
     state.reload();
+    form_extras::remember_on_submit(state);
     // Countdowns and the five-minute deactivation rule follow the tenant's clock.
-    let ticker = set_interval_with_handle(
-        move || state.now.set(state.services.with_value(|s| s.now())),
-        std::time::Duration::from_secs(1),
-    );
-    on_cleanup(move || {
-        if let Ok(t) = ticker {
-            t.clear();
-        }
-    });
+    clock::tick(state);
 
     let location = use_location();
     let query = Memo::new(move |_| ListQuery::from_query(location.search.get().trim_start_matches('?')));
@@ -43,19 +49,27 @@ pub fn MyRolesPage() -> impl IntoView {
     let index = Memo::new_with_compare(move |_| state.items.with(|items| ListIndex::new(items)), |_, _| true);
     let visible = Memo::new(move |_| {
         let q = query.get();
-        state.items.with(|items| index.with(|ix| ix.view(items, &q)))
+        state.items.with(|items| {
+            let mut order = index.with(|ix| ix.view(items, &q));
+            favourites::starred_first(state, items, &mut order);
+            order
+        })
     });
 
     view! {
         <PageHeader page=Page::MyRoles />
         <Toolbar query refreshing=state.refreshing on_refresh=Callback::new(move |_| state.reload()) />
-        {move || {
-            state.load_errors.get().into_iter().map(|e| view! { <p class="app-alert" role="alert">{e}</p> }).collect_view()
-        }}
+        <OfflineBanner />
+        <LoadProblems state />
+        <EndingBanner state />
         <ResultList results=state.results />
+        <SetsBar state />
         {move || {
             if !state.loaded.get() {
                 view! { <p class="app-muted" data-testid="loading">"Loading your roles…"</p> }.into_any()
+            } else if state.items.with(Vec::is_empty) && !state.load_kinds.with(Vec::is_empty) {
+                // Nothing could be read: the problem above says why; "no roles" would mislead.
+                ().into_any()
             } else if state.items.with(Vec::is_empty) {
                 view! {
                     <EmptyState title="No eligible roles">
@@ -81,6 +95,7 @@ pub fn MyRolesPage() -> impl IntoView {
             }
         }}
         <ActivationPanel state />
+        <SelectionTools state />
     }
     .into_any()
 }

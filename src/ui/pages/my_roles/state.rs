@@ -7,12 +7,15 @@ use futures::future::join_all;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::domain::error_kind::ErrorKind;
 use crate::domain::form::ActivationForm;
 use crate::domain::item::RoleItem;
 use crate::domain::item_key::ItemKey;
 use crate::domain::outcome::Outcome;
 use crate::domain::plan::{plan_batch, BatchPlan, PlanOptions};
 use crate::domain::policy::ActivationPolicy;
+use crate::domain::recent::RecentJustifications;
+use crate::domain::sets::Library;
 use crate::graph::actions::{activate, deactivate, ActivationInput};
 use crate::graph::adapt::{activation_outcome, error_kind};
 use crate::graph::load::{my_roles, policy_of};
@@ -34,6 +37,8 @@ pub struct MyRolesState {
     pub refreshing: RwSignal<bool>,
     /// Plain sentences for lists that could not be read.
     pub load_errors: RwSignal<Vec<String>>,
+    /// What kind of failure each of those was (licence, throttling, network, consent…).
+    pub load_kinds: RwSignal<Vec<ErrorKind>>,
     pub policies: RwSignal<HashMap<ItemKey, ActivationPolicy>>,
     pub selected: RwSignal<Vec<ItemKey>>,
     pub form: RwSignal<ActivationForm>,
@@ -43,6 +48,10 @@ pub struct MyRolesState {
     pub now: RwSignal<chrono::DateTime<chrono::Utc>>,
     /// The demo sign-in: what it proves (MFA, contexts) changes the plan.
     account: Option<DemoAccount>,
+    /// Favourites and saved sets, kept in this browser.
+    pub library: RwSignal<Library>,
+    /// Recently used justifications, kept in this browser.
+    pub recent: RwSignal<RecentJustifications>,
 }
 
 impl MyRolesState {
@@ -54,6 +63,7 @@ impl MyRolesState {
             loaded: RwSignal::new(false),
             refreshing: RwSignal::new(false),
             load_errors: RwSignal::new(Vec::new()),
+            load_kinds: RwSignal::new(Vec::new()),
             policies: RwSignal::new(HashMap::new()),
             selected: RwSignal::new(Vec::new()),
             form: RwSignal::new(ActivationForm { duration: "PT1H".into(), ..Default::default() }),
@@ -61,6 +71,8 @@ impl MyRolesState {
             results: RwSignal::new(Vec::new()),
             now: RwSignal::new(now),
             account: use_demo_account(),
+            library: RwSignal::new(super::stored::load_library()),
+            recent: RwSignal::new(super::stored::load_recent()),
         }
     }
 
@@ -77,6 +89,7 @@ impl MyRolesState {
             let (items, errors) = my_roles(&services.client, &me).await;
             self.load_errors
                 .set(errors.iter().map(|e| format!("{} {}", e.explain(), e.next_step())).collect());
+            self.load_kinds.set(errors.iter().map(error_kind).collect());
             let missing: Vec<RoleItem> = self
                 .policies
                 .with_untracked(|p| items.iter().filter(|i| !p.contains_key(&i.key)).cloned().collect());

@@ -1,0 +1,270 @@
+//! End-to-end: favourites and saved sets, recent justifications, the calendar entry, deep links
+//! (also across the tenant sign-in redirect) and Copy link, in Chromium at phone size.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+use std::time::Duration;
+
+use fantoccini::elements::Element;
+use fantoccini::Locator;
+use support::browser::Browser;
+use support::server::{ConfigFile, TestServer};
+
+/// Chooses Alex on the demo's persona picker. The first load compiles the app's WebAssembly,
+/// which takes a while on a busy machine (a debug build especially): wait up to a minute.
+async fn pick_alex(browser: &Browser) {
+    let alex = browser
+        .client
+        .wait()
+        .at_most(Duration::from_secs(60))
+        .for_element(Locator::XPath("//section[@data-testid='persona-picker']//button[contains(., 'Alex')]"))
+        .await;
+    let Ok(alex) = alex else {
+        let shot = browser.screenshot("failure-persona-picker").await;
+        let page = browser.client.source().await.unwrap_or_default();
+        panic!("no persona picker; screenshot {}; page:\n{page}", shot.display());
+    };
+    alex.click().await.unwrap();
+}
+
+async fn row(browser: &Browser, name: &str) -> Element {
+    let xpath = format!(
+        "//li[@data-testid='role-item'][.//div[@class='app-item__title' and normalize-space()='{name}']]"
+    );
+    browser.client.wait().at_most(Duration::from_secs(10)).for_element(Locator::XPath(&xpath)).await.unwrap()
+}
+
+async fn select(browser: &Browser, name: &str) {
+    let r = row(browser, name).await;
+    r.find(Locator::Css("input[type=checkbox]")).await.unwrap().click().await.unwrap();
+}
+
+async fn click(browser: &Browser, css: &str) {
+    let el = browser.client.wait().at_most(Duration::from_secs(10)).for_element(Locator::Css(css)).await;
+    el.unwrap_or_else(|e| panic!("no {css}: {e}")).click().await.unwrap();
+}
+
+async fn type_into(browser: &Browser, css: &str, text: &str) {
+    let el = browser.client.wait().at_most(Duration::from_secs(10)).for_element(Locator::Css(css)).await;
+    el.unwrap_or_else(|e| panic!("no {css}: {e}")).send_keys(text).await.unwrap();
+}
+
+async fn value_of(browser: &Browser, css: &str) -> String {
+    let el = browser.client.find(Locator::Css(css)).await.unwrap();
+    el.prop("value").await.unwrap().unwrap_or_default()
+}
+
+/// Percent-decoding for the `data:` links the app offers as downloads.
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            if let Ok(b) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
+                out.push(b);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8(out).unwrap()
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run scripts/test"]
+async fn a_saved_set_survives_a_reload_and_activates_in_two_taps() {
+    let server = TestServer::start(ConfigFile::FromDist);
+    let browser = Browser::start().await;
+    browser.viewport(360, 740, true).await;
+    browser.client.goto(&server.url("/")).await.unwrap();
+    pick_alex(&browser).await;
+    browser.text_of("[data-testid=role-list]").await;
+
+    // Star Reader: it moves to the top of the list.
+    row(&browser, "Reader").await.find(Locator::Css("[data-testid=star]")).await.unwrap().click().await.unwrap();
+    let first = browser.client.find(Locator::Css("[data-testid=role-item] .app-item__title")).await.unwrap();
+    assert_eq!(first.text().await.unwrap(), "Reader", "starred items are listed first");
+
+    // Save Global Reader + Reader (Azure) with a justification as the set "Morning checks".
+    select(&browser, "Global Reader").await;
+    select(&browser, "Reader").await;
+    type_into(&browser, "[data-testid=justification]", "Daily health checks").await;
+    type_into(&browser, "[data-testid=set-name]", "Morning checks").await;
+    click(&browser, "[data-testid=save-set]").await;
+    browser.text_containing("[data-testid=set-saved]", "Morning checks").await;
+    browser.screenshot("my-roles-save-set-phone-360x740").await;
+
+    // Reload: the set and the star are still there; nothing is selected.
+    browser.client.refresh().await.unwrap();
+    browser.text_containing("[data-testid=sets]", "Morning checks").await;
+    browser.text_of("[data-testid=role-list]").await;
+    let star = row(&browser, "Reader").await.find(Locator::Css("[data-testid=star]")).await.unwrap();
+    assert_eq!(star.attr("aria-pressed").await.unwrap().as_deref(), Some("true"));
+    assert!(browser.client.find(Locator::Css("[data-testid=activation-panel]")).await.is_err());
+
+    // Tap 1: the set. Tap 2: Activate.
+    click(&browser, "[data-testid=set]").await;
+    let panel = browser.text_containing("[data-testid=activation-panel]", "Activate 2 selected").await;
+    assert!(panel.contains("Global Reader") && panel.contains("Reader"), "{panel}");
+    assert_eq!(value_of(&browser, "[data-testid=justification]").await, "Daily health checks");
+    browser.text_containing("[data-testid=submit]", "Activate 2").await;
+    browser.screenshot("my-roles-set-prefilled-phone-360x740").await;
+    click(&browser, "[data-testid=submit]").await;
+    let results = browser.text_containing("[data-testid=results]", "Global Reader").await;
+    assert!(results.contains("Reader") && results.contains("Active"), "{results}");
+    browser.text_containing("[data-testid=role-list]", "Active").await;
+
+    // The active role offers its end as a calendar entry (an .ics download).
+    let ics = browser
+        .client
+        .wait()
+        .at_most(Duration::from_secs(10))
+        .for_element(Locator::XPath(
+            "//li[@data-testid='role-item'][.//div[normalize-space()='Global Reader']]//a[@data-testid='ics']",
+        ))
+        .await
+        .expect("an Add to calendar link on the active row");
+    let file = ics.attr("download").await.unwrap().unwrap_or_default();
+    assert!(file.starts_with("pim-global-reader-") && file.ends_with(".ics"), "{file}");
+    let href = ics.attr("href").await.unwrap().unwrap_or_default();
+    let (head, body) = href.split_once(',').unwrap();
+    assert!(head.starts_with("data:text/calendar"), "{head}");
+    let calendar = percent_decode(body);
+    assert!(calendar.starts_with("BEGIN:VCALENDAR\r\n"), "{calendar}");
+    assert!(calendar.contains("SUMMARY:Global Reader access ends"), "{calendar}");
+    assert!(calendar.contains("TRIGGER:-PT10M"), "a reminder ten minutes before: {calendar}");
+
+    // The justification just used is offered again as a chip.
+    select(&browser, "Intune Administrator").await;
+    // Backspaces (an input event per key, as a person clearing the field).
+    type_into(&browser, "[data-testid=justification]", &"\u{E003}".repeat(30)).await;
+    browser.text_containing("[data-testid=recent]", "Daily health checks").await;
+    click(&browser, "[data-testid=recent-justification]").await;
+    assert_eq!(value_of(&browser, "[data-testid=justification]").await, "Daily health checks");
+
+    // Intune Administrator's eligibility ends in ten days: an extension can be asked for.
+    let renew = browser.text_containing("[data-testid=renew]", "Extend").await;
+    assert!(renew.contains("ends in"), "{renew}");
+    browser.screenshot("my-roles-active-ics-phone-360x740").await;
+    browser.assert_no_console_errors().await;
+    browser.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run scripts/test"]
+async fn a_deep_link_opens_a_prefilled_confirmation_and_reports_unknown_items() {
+    let server = TestServer::start(ConfigFile::FromDist);
+    let browser = Browser::start().await;
+    browser.viewport(360, 740, true).await;
+    let link = "/activate?items=n:Global%20Reader,n:Contributor,n:Quantum%20Administrator&d=PT2H&j=Incident%2042";
+    // Opened before signing in: the sign-in keeps the address.
+    browser.client.goto(&server.url(link)).await.unwrap();
+    pick_alex(&browser).await;
+
+    let problems = browser.text_containing("[data-testid=link-problems]", "Quantum Administrator").await;
+    assert!(problems.contains("\"Quantum Administrator\" is not among your roles."), "{problems}");
+    let panel = browser.text_containing("[data-testid=activation-panel]", "Activate 2 selected").await;
+    assert!(panel.contains("Global Reader") && panel.contains("Contributor"), "{panel}");
+    assert_eq!(value_of(&browser, "[data-testid=justification]").await, "Incident 42");
+    assert_eq!(value_of(&browser, "[data-testid=duration]").await, "PT2H");
+    browser.screenshot("activate-link-phone-360x740").await;
+
+    // Nothing was sent: no results until the tap.
+    tokio::time::sleep(Duration::from_millis(800)).await;
+    assert!(browser.client.find(Locator::Css("[data-testid=results]")).await.is_err());
+    click(&browser, "[data-testid=submit]").await;
+    let results = browser.text_containing("[data-testid=results]", "Global Reader").await;
+    assert!(results.contains("Contributor"), "{results}");
+    browser.assert_no_console_errors().await;
+    browser.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run scripts/test"]
+async fn copy_link_gives_a_link_that_reopens_the_selection() {
+    let server = TestServer::start(ConfigFile::FromDist);
+    let browser = Browser::start().await;
+    browser.viewport(360, 740, true).await;
+    browser.client.goto(&server.url("/")).await.unwrap();
+    pick_alex(&browser).await;
+    select(&browser, "Global Reader").await;
+    type_into(&browser, "[data-testid=justification]", "Audit prep, CHG-7").await;
+    click(&browser, "[data-testid=copy-link]").await;
+    browser.text_of("[data-testid=link]").await;
+    let link = value_of(&browser, "[data-testid=link]").await;
+    assert!(link.starts_with(&server.url("/activate?items=e:")), "{link}");
+    browser.screenshot("my-roles-copy-link-phone-360x740").await;
+
+    browser.client.goto(&link).await.unwrap();
+    let panel = browser.text_containing("[data-testid=activation-panel]", "Activate 1 selected").await;
+    assert!(panel.contains("Global Reader"), "{panel}");
+    assert_eq!(value_of(&browser, "[data-testid=justification]").await, "Audit prep, CHG-7");
+    assert!(browser.client.find(Locator::Css("[data-testid=link-problems]")).await.is_err());
+    browser.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run scripts/test"]
+async fn a_deep_link_survives_the_tenant_sign_in_redirect() {
+    let sim = pim_console::sim::Sim::demo(7, chrono::Utc::now());
+    let server = TestServer::start_with_sim(ConfigFile::SimTenant, sim);
+    let browser = Browser::start().await;
+    let c = &browser.client;
+    c.goto(&server.url("/activate?items=n:Global%20Reader&j=From%20the%20runbook")).await.unwrap();
+    let sign_in = c.wait().at_most(Duration::from_secs(60)).for_element(Locator::Css("[data-testid=sign-in]")).await;
+    sign_in.expect("the tenant sign-in page").click().await.unwrap();
+    let persona = c
+        .wait()
+        .at_most(Duration::from_secs(10))
+        .for_element(Locator::XPath("//label[contains(., 'alex@contoso.example')]/input"))
+        .await
+        .expect("the sign-in page lists the personas");
+    persona.click().await.unwrap();
+    c.find(Locator::Css("button[value=sign_in]")).await.unwrap().click().await.unwrap();
+
+    let panel = browser.text_containing("[data-testid=activation-panel]", "Activate 1 selected").await;
+    assert!(panel.contains("Global Reader"), "{panel}");
+    assert_eq!(value_of(&browser, "[data-testid=justification]").await, "From the runbook");
+    let url = c.current_url().await.unwrap();
+    assert_eq!(url.path(), "/activate");
+    assert!(!url.as_str().contains("code="), "{url}");
+    browser.close().await;
+}
+
+/// Sets the datetime-local start field as a person would (an input event), `hours_ahead` from now.
+async fn set_start(browser: &Browser, hours_ahead: i64) {
+    let script = r#"
+        const el = document.querySelector('[data-testid=start]');
+        const t = new Date(Date.now() + arguments[0] * 3600 * 1000);
+        const p = n => String(n).padStart(2, '0');
+        el.value = `${t.getFullYear()}-${p(t.getMonth() + 1)}-${p(t.getDate())}T${p(t.getHours())}:${p(t.getMinutes())}`;
+        el.dispatchEvent(new Event('input', { bubbles: true }));
+    "#;
+    browser.client.execute(script, vec![serde_json::json!(hours_ahead)]).await.unwrap();
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run scripts/test"]
+async fn a_scheduled_start_is_checked_before_sending_and_then_granted_for_later() {
+    let server = TestServer::start(ConfigFile::FromDist);
+    let browser = Browser::start().await;
+    browser.viewport(360, 740, true).await;
+    browser.client.goto(&server.url("/")).await.unwrap();
+    pick_alex(&browser).await;
+    select(&browser, "Global Reader").await;
+    click(&browser, "[data-testid=start-later]").await;
+    set_start(&browser, -48).await;
+    let panel = browser.text_containing("[data-testid=activation-panel]", "The start time is in the past.").await;
+    assert!(panel.contains("Activate 0"), "nothing can be sent with a past start: {panel}");
+    set_start(&browser, 26).await;
+    browser.text_containing("[data-testid=submit]", "Activate 1").await;
+    browser.screenshot("my-roles-start-later-phone-360x740").await;
+    click(&browser, "[data-testid=submit]").await;
+    let results = browser.text_containing("[data-testid=results]", "Global Reader").await;
+    assert!(results.contains("starts in"), "granted from the later start: {results}");
+    browser.close().await;
+}
