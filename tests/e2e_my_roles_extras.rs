@@ -22,8 +22,8 @@ async fn pick_alex(browser: &Browser) {
         .await;
     let Ok(alex) = alex else {
         let shot = browser.screenshot("failure-persona-picker").await;
-        let page = browser.client.source().await.unwrap_or_default();
-        panic!("no persona picker; screenshot {}; page:\n{page}", shot.display());
+        let console = browser.console().await;
+        panic!("no persona picker; screenshot {}; console: {console:#?}", shot.display());
     };
     alex.click().await.unwrap();
 }
@@ -150,6 +150,22 @@ async fn a_saved_set_survives_a_reload_and_activates_in_two_taps() {
     let renew = browser.text_containing("[data-testid=renew]", "Extend").await;
     assert!(renew.contains("ends in"), "{renew}");
     browser.screenshot("my-roles-active-ics-phone-360x740").await;
+
+    // The demo's clock skips 52 minutes ahead (its offset lives with the tab's simulated tenant):
+    // the one-hour activations now end within ten minutes, and the banner says so.
+    let skip = r#"
+        const key = 'pim.demo.tenant';
+        const text = sessionStorage.getItem(key);
+        const skipped = text.replace(/"offset_ms":\s*-?\d+/, '"offset_ms":' + 52 * 60 * 1000);
+        sessionStorage.setItem(key, skipped);
+        return skipped !== text;
+    "#;
+    let changed = browser.client.execute(skip, vec![]).await.unwrap();
+    assert_eq!(changed, serde_json::json!(true), "the demo tenant keeps its clock offset");
+    browser.client.refresh().await.unwrap();
+    let banner = browser.text_containing("[data-testid=ending-banner]", "Global Reader ends in").await;
+    assert!(banner.contains("Activate it again"), "{banner}");
+    browser.screenshot("my-roles-ending-banner-phone-360x740").await;
     browser.assert_no_console_errors().await;
     browser.close().await;
 }
