@@ -213,6 +213,11 @@ async fn copy_link_gives_a_link_that_reopens_the_selection() {
     browser.text_of("[data-testid=link]").await;
     let link = value_of(&browser, "[data-testid=link]").await;
     assert!(link.starts_with(&server.url("/activate?items=e:")), "{link}");
+    // The same link as a QR code, drawn inline.
+    click(&browser, "[data-testid=show-qr]").await;
+    let qr = browser.client.wait().at_most(Duration::from_secs(10)).for_element(Locator::Css("[data-testid=qr] path")).await;
+    let d = qr.expect("a QR code").attr("d").await.unwrap().unwrap_or_default();
+    assert!(d.matches('M').count() > 200, "a code has hundreds of dark modules: {}", d.len());
     browser.screenshot("my-roles-copy-link-phone-360x740").await;
 
     browser.client.goto(&link).await.unwrap();

@@ -41,6 +41,7 @@ pub mod outcome;
 pub mod plan;
 pub mod policy;
 pub mod policy_cache;
+pub mod qr;
 pub mod recent;
 pub mod request;
 pub mod requests;

@@ -1,5 +1,6 @@
 //! What can be done with the current selection besides activating it: save it as a set, or
-//! copy a link that opens it prefilled (for a runbook, a ticket or a colleague).
+//! copy a link that opens it prefilled (for a runbook, a ticket or a colleague), or show that
+//! link as a QR code for a phone.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -8,6 +9,7 @@ use super::state::MyRolesState;
 use super::stored::save_library;
 use crate::domain::deeplink::DeepLink;
 use crate::domain::duration_input::parse_duration_input;
+use crate::domain::qr::qr_svg;
 use crate::domain::sets::SavedSet;
 use crate::platform::files::{app_base, copy_text};
 
@@ -42,11 +44,19 @@ pub fn SelectionTools(state: MyRolesState) -> impl IntoView {
         });
         name.set(String::new());
     };
-    let copy_link = move |_| {
+    let show_qr = RwSignal::new(false);
+    let current_link = move || {
         let path = DeepLink::from_selection(&state.selected.get_untracked(), &state.form.get_untracked()).to_path();
-        let url = format!("{}{path}", app_base());
+        format!("{}{path}", app_base())
+    };
+    let copy_link = move |_| {
+        let url = current_link();
         link.set(Some(url.clone()));
         spawn_local(async move { copied.set(Some(copy_text(&url).await)) });
+    };
+    let qr_code = move |_| {
+        link.set(Some(current_link()));
+        show_qr.set(true);
     };
     move || {
         (!state.selected.with(Vec::is_empty)).then(|| {
@@ -83,6 +93,9 @@ pub fn SelectionTools(state: MyRolesState) -> impl IntoView {
                         <button type="button" class="app-button app-button--quiet" data-testid="copy-link" on:click=copy_link>
                             "Copy link"
                         </button>
+                        <button type="button" class="app-button app-button--quiet" data-testid="show-qr" on:click=qr_code>
+                            "QR code"
+                        </button>
                     </div>
                     {move || {
                         link.get()
@@ -102,6 +115,15 @@ pub fn SelectionTools(state: MyRolesState) -> impl IntoView {
                                             }
                                         } />
                                     </label>
+                                    {show_qr.get().then(|| qr_svg(&url)).flatten().map(|qr| {
+                                        let view_box = format!("0 0 {0} {0}", qr.size);
+                                        view! {
+                                            <svg class="app-qr" viewBox=view_box role="img" aria-label="QR code of the link" data-testid="qr" shape-rendering="crispEdges">
+                                                <rect width="100%" height="100%" fill="#fff" />
+                                                <path d=qr.path fill="#000" />
+                                            </svg>
+                                        }
+                                    })}
                                 }
                             })
                     }}
