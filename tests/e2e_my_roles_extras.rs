@@ -6,39 +6,10 @@ mod support;
 
 use std::time::Duration;
 
-use fantoccini::elements::Element;
 use fantoccini::Locator;
 use support::browser::Browser;
+use support::roles::{pick_alex_on_the_sign_in_page, pick_demo_alex as pick_alex, row, select};
 use support::server::{ConfigFile, TestServer};
-
-/// Chooses Alex on the demo's persona picker. The first load compiles the app's WebAssembly,
-/// which takes a while on a busy machine (a debug build especially): wait up to a minute.
-async fn pick_alex(browser: &Browser) {
-    let alex = browser
-        .client
-        .wait()
-        .at_most(Duration::from_secs(60))
-        .for_element(Locator::XPath("//section[@data-testid='persona-picker']//button[contains(., 'Alex')]"))
-        .await;
-    let Ok(alex) = alex else {
-        let shot = browser.screenshot("failure-persona-picker").await;
-        let console = browser.console().await;
-        panic!("no persona picker; screenshot {}; console: {console:#?}", shot.display());
-    };
-    alex.click().await.unwrap();
-}
-
-async fn row(browser: &Browser, name: &str) -> Element {
-    let xpath = format!(
-        "//li[@data-testid='role-item'][.//div[@class='app-item__title' and normalize-space()='{name}']]"
-    );
-    browser.client.wait().at_most(Duration::from_secs(10)).for_element(Locator::XPath(&xpath)).await.unwrap()
-}
-
-async fn select(browser: &Browser, name: &str) {
-    let r = row(browser, name).await;
-    r.find(Locator::Css("input[type=checkbox]")).await.unwrap().click().await.unwrap();
-}
 
 async fn click(browser: &Browser, css: &str) {
     let el = browser.client.wait().at_most(Duration::from_secs(10)).for_element(Locator::Css(css)).await;
@@ -238,14 +209,7 @@ async fn a_deep_link_survives_the_tenant_sign_in_redirect() {
     c.goto(&server.url("/activate?items=n:Global%20Reader&j=From%20the%20runbook")).await.unwrap();
     let sign_in = c.wait().at_most(Duration::from_secs(60)).for_element(Locator::Css("[data-testid=sign-in]")).await;
     sign_in.expect("the tenant sign-in page").click().await.unwrap();
-    let persona = c
-        .wait()
-        .at_most(Duration::from_secs(10))
-        .for_element(Locator::XPath("//label[contains(., 'alex@contoso.example')]/input"))
-        .await
-        .expect("the sign-in page lists the personas");
-    persona.click().await.unwrap();
-    c.find(Locator::Css("button[value=sign_in]")).await.unwrap().click().await.unwrap();
+    pick_alex_on_the_sign_in_page(&browser).await;
 
     let panel = browser.text_containing("[data-testid=activation-panel]", "Activate 1 selected").await;
     assert!(panel.contains("Global Reader"), "{panel}");
