@@ -24,7 +24,8 @@ pub fn EndingBanner(state: MyRolesState) -> impl IntoView {
                 .iter()
                 .filter_map(|i| {
                     let end = i.state.end();
-                    Some((format!("{}|{:?}", i.key.to_compact(), end), ending_warning(&i.title(), end, now)?))
+                    let id = format!("{}|{}", i.key.to_compact(), end.map_or(0, |e| e.timestamp()));
+                    Some((id, ending_warning(&i.title(), end, now)?))
                 })
                 .collect::<Vec<_>>()
         })
