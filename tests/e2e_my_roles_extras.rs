@@ -56,7 +56,14 @@ async fn a_saved_set_survives_a_reload_and_activates_in_two_taps() {
     browser.text_of("[data-testid=role-list]").await;
 
     // Star Reader: it moves to the top of the list.
-    row(&browser, "Reader").await.find(Locator::Css("[data-testid=star]")).await.unwrap().click().await.unwrap();
+    row(&browser, "Reader")
+        .await
+        .find(Locator::Css("[data-testid=star]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
     let first = browser.client.find(Locator::Css("[data-testid=role-item] .app-item__title")).await.unwrap();
     assert_eq!(first.text().await.unwrap(), "Reader", "starred items are listed first");
 
@@ -147,7 +154,8 @@ async fn a_deep_link_opens_a_prefilled_confirmation_and_reports_unknown_items() 
     let server = TestServer::start(ConfigFile::FromDist);
     let browser = Browser::start().await;
     browser.viewport(360, 740, true).await;
-    let link = "/activate?items=n:Global%20Reader,n:Contributor,n:Quantum%20Administrator&d=PT2H&j=Incident%2042";
+    let link =
+        "/activate?items=n:Global%20Reader,n:Contributor,n:Quantum%20Administrator&d=PT2H&j=Incident%2042";
     // Opened before signing in: the sign-in keeps the address.
     browser.client.goto(&server.url(link)).await.unwrap();
     pick_alex(&browser).await;
@@ -186,7 +194,12 @@ async fn copy_link_gives_a_link_that_reopens_the_selection() {
     assert!(link.starts_with(&server.url("/activate?items=e:")), "{link}");
     // The same link as a QR code, drawn inline.
     click(&browser, "[data-testid=show-qr]").await;
-    let qr = browser.client.wait().at_most(Duration::from_secs(10)).for_element(Locator::Css("[data-testid=qr] path")).await;
+    let qr = browser
+        .client
+        .wait()
+        .at_most(Duration::from_secs(10))
+        .for_element(Locator::Css("[data-testid=qr] path"))
+        .await;
     let d = qr.expect("a QR code").attr("d").await.unwrap().unwrap_or_default();
     assert!(d.matches('M').count() > 200, "a code has hundreds of dark modules: {}", d.len());
     browser.screenshot("my-roles-copy-link-phone-360x740").await;
@@ -207,7 +220,8 @@ async fn a_deep_link_survives_the_tenant_sign_in_redirect() {
     let browser = Browser::start().await;
     let c = &browser.client;
     c.goto(&server.url("/activate?items=n:Global%20Reader&j=From%20the%20runbook")).await.unwrap();
-    let sign_in = c.wait().at_most(Duration::from_secs(60)).for_element(Locator::Css("[data-testid=sign-in]")).await;
+    let sign_in =
+        c.wait().at_most(Duration::from_secs(60)).for_element(Locator::Css("[data-testid=sign-in]")).await;
     sign_in.expect("the tenant sign-in page").click().await.unwrap();
     pick_alex_on_the_sign_in_page(&browser).await;
 
@@ -243,7 +257,8 @@ async fn a_scheduled_start_is_checked_before_sending_and_then_granted_for_later(
     select(&browser, "Global Reader").await;
     click(&browser, "[data-testid=start-later]").await;
     set_start(&browser, -48).await;
-    let panel = browser.text_containing("[data-testid=activation-panel]", "The start time is in the past.").await;
+    let panel =
+        browser.text_containing("[data-testid=activation-panel]", "The start time is in the past.").await;
     assert!(panel.contains("Activate 0"), "nothing can be sent with a past start: {panel}");
     set_start(&browser, 26).await;
     browser.text_containing("[data-testid=submit]", "Activate 1").await;

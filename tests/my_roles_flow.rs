@@ -217,7 +217,10 @@ fn an_eligibility_ending_soon_is_offered_an_extension_that_waits_for_an_administ
     assert_eq!(answer.status, Some(RequestStatus::PendingAdminDecision));
     assert!(answer.request_id.is_some());
     // Items far from their end have nothing to offer.
-    assert!(items.iter().filter(|i| i.name == "Security Administrator").all(|i| renewal_offers(i, start()).is_empty()));
+    assert!(items
+        .iter()
+        .filter(|i| i.name == "Security Administrator")
+        .all(|i| renewal_offers(i, start()).is_empty()));
 }
 
 #[test]

@@ -16,7 +16,8 @@ pub fn scroll_into_view(id: &str) {
 
 /// Scrolls the first element matching a CSS selector into view (a set's activation panel).
 pub fn scroll_to(selector: &str) {
-    let found = web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector(selector).ok().flatten());
+    let found =
+        web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector(selector).ok().flatten());
     if let Some(el) = found {
         el.scroll_into_view();
     }

@@ -17,9 +17,7 @@ pub enum Permission {
 }
 
 fn supported() -> bool {
-    web_sys::window()
-        .and_then(|w| js_sys::Reflect::has(&w, &"Notification".into()).ok())
-        .unwrap_or(false)
+    web_sys::window().and_then(|w| js_sys::Reflect::has(&w, &"Notification".into()).ok()).unwrap_or(false)
 }
 
 /// The current permission.

@@ -6,8 +6,8 @@ use leptos_router::path;
 
 use super::layout::Shell;
 use super::pages::{
-    AccessReviewsPage, ActivatePage, ApprovalsPage, AssignmentsPage, AuditPage, ConfigErrorPage, MyRequestsPage,
-    MyRolesPage, NotFoundPage, RoleSettingsPage, SignInCallbackPage,
+    AccessReviewsPage, ActivatePage, ApprovalsPage, AssignmentsPage, AuditPage, ConfigErrorPage,
+    MyRequestsPage, MyRolesPage, NotFoundPage, RoleSettingsPage, SignInCallbackPage,
 };
 use super::services::provide_services;
 use super::session::{DemoAccount, TenantAccount};

@@ -35,5 +35,7 @@ pub fn StarButton(item_key: ItemKey, name: String, state: MyRolesState) -> impl 
 
 /// Puts starred items first, keeping the list's order otherwise.
 pub fn starred_first(state: MyRolesState, items: &[crate::domain::item::RoleItem], order: &mut [usize]) {
-    state.library.with(|l| order.sort_by_key(|&i| items.get(i).is_none_or(|item| !l.is_favourite(&item.key))));
+    state
+        .library
+        .with(|l| order.sort_by_key(|&i| items.get(i).is_none_or(|item| !l.is_favourite(&item.key))));
 }

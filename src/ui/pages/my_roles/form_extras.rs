@@ -67,7 +67,12 @@ pub fn RecentChips(state: MyRolesState) -> impl IntoView {
     let offered = move || {
         let current = state.form.with(|f| f.justification.trim().to_owned());
         state.recent.with(|r| {
-            r.items().iter().filter(|s| !s.eq_ignore_ascii_case(&current)).take(4).cloned().collect::<Vec<_>>()
+            r.items()
+                .iter()
+                .filter(|s| !s.eq_ignore_ascii_case(&current))
+                .take(4)
+                .cloned()
+                .collect::<Vec<_>>()
         })
     };
     move || {

@@ -37,7 +37,11 @@ pub fn EndingBanner(state: MyRolesState) -> impl IntoView {
                 notified.update_value(|n| {
                     n.insert(id.clone());
                 });
-                notify::show("Access ending soon", &format!("{text}. Activate it again if you still need it."), &id);
+                notify::show(
+                    "Access ending soon",
+                    &format!("{text}. Activate it again if you still need it."),
+                    &id,
+                );
             }
         }
     });

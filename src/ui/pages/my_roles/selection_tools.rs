@@ -46,7 +46,8 @@ pub fn SelectionTools(state: MyRolesState) -> impl IntoView {
     };
     let show_qr = RwSignal::new(false);
     let current_link = move || {
-        let path = DeepLink::from_selection(&state.selected.get_untracked(), &state.form.get_untracked()).to_path();
+        let path =
+            DeepLink::from_selection(&state.selected.get_untracked(), &state.form.get_untracked()).to_path();
         format!("{}{path}", app_base())
     };
     let copy_link = move |_| {

@@ -48,8 +48,11 @@ fn import_summary(library: &Library, unreadable: usize, newer: Option<u64>) -> S
         if library.favourites.len() == 1 { "" } else { "s" }
     );
     if unreadable > 0 {
-        text.push_str(&format!(" {unreadable} entr{} could not be read and {} skipped.",
-            if unreadable == 1 { "y" } else { "ies" }, if unreadable == 1 { "was" } else { "were" }));
+        text.push_str(&format!(
+            " {unreadable} entr{} could not be read and {} skipped.",
+            if unreadable == 1 { "y" } else { "ies" },
+            if unreadable == 1 { "was" } else { "were" }
+        ));
     }
     if newer.is_some() {
         text.push_str(" The file comes from a newer version of the app; what this version knows was read.");
@@ -70,7 +73,11 @@ pub fn SetsBar(state: MyRolesState) -> impl IntoView {
             };
             match Library::import(&text) {
                 Ok(report) => {
-                    notice.set(Some(import_summary(&report.library, report.unreadable.len(), report.newer_version)));
+                    notice.set(Some(import_summary(
+                        &report.library,
+                        report.unreadable.len(),
+                        report.newer_version,
+                    )));
                     state.library.update(|l| {
                         l.merge(report.library);
                         save_library(l);
