@@ -128,6 +128,35 @@ async fn a_saved_set_survives_a_reload_and_activates_in_two_taps() {
     let renew = browser.text_containing("[data-testid=renew]", "Extend").await;
     assert!(renew.contains("ends in"), "{renew}");
     browser.screenshot("my-roles-active-ics-phone-360x740").await;
+    // Clear the selection (the activation panel sits over the list's foot), then ask to extend.
+    let clear = browser.client.find(Locator::XPath(
+        "//section[@data-testid='activation-panel']//button[normalize-space()='Clear']",
+    ));
+    clear.await.unwrap().click().await.unwrap();
+    click(&browser, "[data-testid=renew-offer]").await;
+    type_into(&browser, "[data-testid=renew-reason]", "Intune migration runs until March").await;
+    click(&browser, "[data-testid=renew-send]").await;
+    let results = browser.text_containing("[data-testid=results]", "Intune Administrator").await;
+    assert!(results.contains("extension was requested"), "{results}");
+
+    // Sets travel as JSON: the export holds the set; importing a file adds its sets.
+    let export = browser.client.find(Locator::Css("[data-testid=sets-export]")).await.unwrap();
+    let href = export.attr("href").await.unwrap().unwrap_or_default();
+    let exported = percent_decode(href.split_once(',').unwrap().1);
+    assert!(
+        exported.contains("\"format\": \"pim-console/sets\"") && exported.contains("Morning checks"),
+        "{exported}"
+    );
+    let file = std::env::temp_dir().join(format!("pim-sets-{}.json", std::process::id()));
+    let imported = exported.replace("Morning checks", "Evening checks");
+    std::fs::write(&file, imported).unwrap();
+    let input = browser.client.find(Locator::Css("[data-testid=sets-import]")).await.unwrap();
+    input.send_keys(file.to_str().unwrap()).await.unwrap();
+    let notice = browser.text_containing("[data-testid=sets-notice]", "Imported 1 set").await;
+    assert!(notice.contains("1 favourite"), "{notice}");
+    let sets = browser.text_containing("[data-testid=sets]", "Evening checks").await;
+    assert!(sets.contains("Morning checks"), "both sets are kept: {sets}");
+    let _ = std::fs::remove_file(&file);
 
     // The demo's clock skips 52 minutes ahead (its offset lives with the tab's simulated tenant):
     // the one-hour activations now end within ten minutes, and the banner says so.
