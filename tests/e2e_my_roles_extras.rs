@@ -11,6 +11,16 @@ use support::browser::Browser;
 use support::roles::{pick_alex_on_the_sign_in_page, pick_demo_alex as pick_alex, row, select};
 use support::server::{ConfigFile, TestServer};
 
+/// The demo on a 360 px phone at `path`, signed in as Alex (the picker keeps the address).
+async fn phone_as_alex(path: &str) -> (TestServer, Browser) {
+    let server = TestServer::start(ConfigFile::FromDist);
+    let browser = Browser::start().await;
+    browser.viewport(360, 740, true).await;
+    browser.client.goto(&server.url(path)).await.unwrap();
+    pick_alex(&browser).await;
+    (server, browser)
+}
+
 async fn click(browser: &Browser, css: &str) {
     let el = browser.client.wait().at_most(Duration::from_secs(10)).for_element(Locator::Css(css)).await;
     el.unwrap_or_else(|e| panic!("no {css}: {e}")).click().await.unwrap();
@@ -48,11 +58,7 @@ fn percent_decode(s: &str) -> String {
 #[tokio::test]
 #[ignore = "needs dist/ and chromedriver: run scripts/test"]
 async fn a_saved_set_survives_a_reload_and_activates_in_two_taps() {
-    let server = TestServer::start(ConfigFile::FromDist);
-    let browser = Browser::start().await;
-    browser.viewport(360, 740, true).await;
-    browser.client.goto(&server.url("/")).await.unwrap();
-    pick_alex(&browser).await;
+    let (_server, browser) = phone_as_alex("/").await;
     browser.text_of("[data-testid=role-list]").await;
 
     // Star Reader: it moves to the top of the list.
@@ -180,14 +186,10 @@ async fn a_saved_set_survives_a_reload_and_activates_in_two_taps() {
 #[tokio::test]
 #[ignore = "needs dist/ and chromedriver: run scripts/test"]
 async fn a_deep_link_opens_a_prefilled_confirmation_and_reports_unknown_items() {
-    let server = TestServer::start(ConfigFile::FromDist);
-    let browser = Browser::start().await;
-    browser.viewport(360, 740, true).await;
     let link =
         "/activate?items=n:Global%20Reader,n:Contributor,n:Quantum%20Administrator&d=PT2H&j=Incident%2042";
     // Opened before signing in: the sign-in keeps the address.
-    browser.client.goto(&server.url(link)).await.unwrap();
-    pick_alex(&browser).await;
+    let (_server, browser) = phone_as_alex(link).await;
 
     let problems = browser.text_containing("[data-testid=link-problems]", "Quantum Administrator").await;
     assert!(problems.contains("\"Quantum Administrator\" is not among your roles."), "{problems}");
@@ -210,11 +212,7 @@ async fn a_deep_link_opens_a_prefilled_confirmation_and_reports_unknown_items() 
 #[tokio::test]
 #[ignore = "needs dist/ and chromedriver: run scripts/test"]
 async fn copy_link_gives_a_link_that_reopens_the_selection() {
-    let server = TestServer::start(ConfigFile::FromDist);
-    let browser = Browser::start().await;
-    browser.viewport(360, 740, true).await;
-    browser.client.goto(&server.url("/")).await.unwrap();
-    pick_alex(&browser).await;
+    let (server, browser) = phone_as_alex("/").await;
     select(&browser, "Global Reader").await;
     type_into(&browser, "[data-testid=justification]", "Audit prep, CHG-7").await;
     click(&browser, "[data-testid=copy-link]").await;
@@ -278,11 +276,7 @@ async fn set_start(browser: &Browser, hours_ahead: i64) {
 #[tokio::test]
 #[ignore = "needs dist/ and chromedriver: run scripts/test"]
 async fn a_scheduled_start_is_checked_before_sending_and_then_granted_for_later() {
-    let server = TestServer::start(ConfigFile::FromDist);
-    let browser = Browser::start().await;
-    browser.viewport(360, 740, true).await;
-    browser.client.goto(&server.url("/")).await.unwrap();
-    pick_alex(&browser).await;
+    let (_server, browser) = phone_as_alex("/").await;
     select(&browser, "Global Reader").await;
     click(&browser, "[data-testid=start-later]").await;
     set_start(&browser, -48).await;
