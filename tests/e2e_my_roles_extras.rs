@@ -291,3 +291,28 @@ async fn a_scheduled_start_is_checked_before_sending_and_then_granted_for_later(
     assert!(results.contains("starts in"), "granted from the later start: {results}");
     browser.close().await;
 }
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run scripts/test"]
+async fn going_offline_is_said_plainly_and_what_was_typed_stays() {
+    let (_server, browser) = phone_as_alex("/").await;
+    select(&browser, "Global Reader").await;
+    type_into(&browser, "[data-testid=justification]", "Quarterly access check").await;
+    let network = |offline: bool| serde_json::json!({ "offline": offline, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1 });
+    browser.cdp("Network.enable", serde_json::json!({})).await;
+    browser.cdp("Network.emulateNetworkConditions", network(true)).await;
+    let banner = browser.text_containing("[data-testid=offline]", "You are offline").await;
+    assert!(banner.contains("What you typed is kept"), "{banner}");
+    assert_eq!(value_of(&browser, "[data-testid=justification]").await, "Quarterly access check");
+    browser.screenshot("my-roles-offline-phone-360x740").await;
+    browser.cdp("Network.emulateNetworkConditions", network(false)).await;
+    for _ in 0..50 {
+        if browser.client.find(Locator::Css("[data-testid=offline]")).await.is_err() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(browser.client.find(Locator::Css("[data-testid=offline]")).await.is_err(), "back online");
+    assert_eq!(value_of(&browser, "[data-testid=justification]").await, "Quarterly access check");
+    browser.close().await;
+}
