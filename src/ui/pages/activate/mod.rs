@@ -48,6 +48,7 @@ pub fn ActivatePage() -> impl IntoView {
     };
 
     view! {
+        <div class="app-activate">
         <header class="app-page-header">
             <h1>"Activate from a link"</h1>
         </header>
@@ -98,6 +99,7 @@ pub fn ActivatePage() -> impl IntoView {
         <ResultList results=state.results />
         <ActivationPanel state />
         <p><A href=Page::MyRoles.path()>"Back to My roles"</A></p>
+        </div>
     }
     .into_any()
 }
