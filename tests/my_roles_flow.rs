@@ -256,3 +256,66 @@ fn a_user_eligible_for_hundreds_of_groups_sees_every_one_through_the_pages() {
         assert!(row.eligible && row.key.plane() == Plane::Group, "{name}: {row:?}");
     }
 }
+
+#[test]
+fn an_eligibility_ending_soon_is_offered_an_extension_that_waits_for_an_administrator() {
+    use pim_console::domain::deactivate::{renewal_offers, AssignmentLevel, SelfAction};
+    use pim_console::graph::renew::request_renewal;
+    let sim = Rc::new(RefCell::new(Sim::demo(7, start())));
+    let c = client(&sim, false, &[]);
+    let items = block_on(load(&c));
+    let offered: Vec<_> = items.iter().filter_map(|i| Some((i, renewal_offers(i, start()).pop()?))).collect();
+    // The demo gives Alex one eligibility that ends in ten days (Intune Administrator).
+    let (item, offer) = offered.first().expect("an item with an extend offer");
+    assert_eq!(item.name, "Intune Administrator");
+    assert_eq!((offer.action, offer.level), (SelfAction::Extend, AssignmentLevel::Eligibility));
+    assert!(offer.label(start()).starts_with("Extend (ends in 10 d"), "{}", offer.label(start()));
+    let answer = block_on(request_renewal(&c, item, offer, "Still on the Intune migration")).expect("extend");
+    assert_eq!(answer.status, Some(RequestStatus::PendingAdminDecision));
+    assert!(answer.request_id.is_some());
+    // Items far from their end have nothing to offer.
+    assert!(items
+        .iter()
+        .filter(|i| i.name == "Security Administrator")
+        .all(|i| renewal_offers(i, start()).is_empty()));
+}
+
+#[test]
+fn a_tenant_without_licence_throttling_or_consent_says_why_the_list_is_empty() {
+    use pim_console::domain::load_problem::{load_problems, retry_helps};
+    use pim_console::graph::adapt::error_kind;
+    use pim_console::graph::load::my_roles;
+    use pim_console::sim::{Fault, FaultRule};
+    let me = PrincipalId::new(Sim::personas().into_iter().find(|p| p.upn == ALEX).unwrap().id);
+    let kinds_with = |fault: Fault| {
+        let sim = Rc::new(RefCell::new(Sim::demo(7, start())));
+        sim.borrow_mut().inject(FaultRule::always("/", fault));
+        let c = client(&sim, false, &[]);
+        let (items, errors) = block_on(my_roles(&c, &me));
+        assert!(items.is_empty(), "nothing is read");
+        errors.iter().map(error_kind).collect::<Vec<_>>()
+    };
+    let licence = kinds_with(Fault::Refuse {
+        status: 403,
+        code: "AadPremiumLicenseRequired".into(),
+        message: "The tenant needs an AAD Premium 2 license.".into(),
+    });
+    let said = load_problems(&licence);
+    assert_eq!(said.len(), 1, "one sentence for one cause: {said:?}");
+    assert!(said[0].reason.contains("licence") && said[0].next_step.contains("administrator"));
+    assert!(!retry_helps(&licence), "retrying does not buy a licence");
+
+    let consent = kinds_with(Fault::Refuse {
+        status: 403,
+        code: "Authorization_RequestDenied".into(),
+        message: "Insufficient privileges to complete the operation.".into(),
+    });
+    assert!(load_problems(&consent)[0].reason.contains("consent"), "{consent:?}");
+
+    let throttled = kinds_with(Fault::Throttle { retry_after_secs: 0.01 });
+    let said = load_problems(&throttled);
+    assert!(said[0].reason.contains("busy") && retry_helps(&throttled), "{throttled:?}");
+
+    let dropped = kinds_with(Fault::Drop);
+    assert!(load_problems(&dropped)[0].reason.contains("could not be reached"), "{dropped:?}");
+}

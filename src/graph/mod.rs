@@ -17,6 +17,7 @@ pub mod client;
 pub mod error;
 mod error_text;
 pub mod load;
+pub mod renew;
 pub mod requests;
 pub mod reviews;
 pub mod routes;

@@ -21,3 +21,17 @@ pub fn current_path() -> String {
     let search = location.search().unwrap_or_default();
     format!("{path}{search}")
 }
+
+/// Scrolls the first element matching a CSS selector into view (a set's activation panel).
+pub fn scroll_to(selector: &str) {
+    let found =
+        web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector(selector).ok().flatten());
+    if let Some(el) = found {
+        el.scroll_into_view();
+    }
+}
+
+/// False when the browser knows it has no network (`navigator.onLine`).
+pub fn is_online() -> bool {
+    web_sys::window().map(|w| w.navigator().on_line()).unwrap_or(true)
+}

@@ -5,6 +5,8 @@ pub mod demo;
 pub mod dom;
 pub mod env;
 pub mod files;
+pub mod local_time;
+pub mod notify;
 pub mod perf;
 pub mod signin;
 pub mod storage;

@@ -28,6 +28,9 @@ pub enum Fault {
     Drop,
     /// The request is answered normally but the body is cut in half (invalid JSON).
     MalformedBody,
+    /// The service refuses with this status and error code (`AadPremiumLicenseRequired`,
+    /// `Authorization_RequestDenied`, …) and a message.
+    Refuse { status: u16, code: String, message: String },
 }
 
 /// A fault for requests whose path contains `path_contains` (and whose method matches, if set).
@@ -114,6 +117,7 @@ impl Sim {
                 };
                 Some(error(s, code, msg))
             }
+            Fault::Refuse { status, code, message } => Some(error(status, &code, &message)),
             Fault::Latency(d) => return Served { response: Some(self.route(req, now)), delay: d },
             Fault::Drop => None,
             Fault::MalformedBody => {

@@ -6,8 +6,8 @@ use leptos_router::path;
 
 use super::layout::Shell;
 use super::pages::{
-    AccessReviewsPage, ApprovalsPage, AssignmentsPage, AuditPage, ConfigErrorPage, MyRequestsPage,
-    MyRolesPage, NotFoundPage, RoleSettingsPage, SignInCallbackPage,
+    AccessReviewsPage, ActivatePage, ApprovalsPage, AssignmentsPage, AuditPage, ConfigErrorPage,
+    MyRequestsPage, MyRolesPage, NotFoundPage, RoleSettingsPage, SignInCallbackPage,
 };
 use super::services::provide_services;
 use super::session::{ConsentGate, DemoAccount, TenantAccount};
@@ -32,6 +32,8 @@ pub fn App(
                     <Shell>
                         <Routes fallback=NotFoundPage>
                             <Route path=path!("/") view=MyRolesPage />
+                            // Deep links to a prefilled activation (domain::deeplink).
+                            <Route path=path!("/activate") view=ActivatePage />
                             <Route path=path!("/requests") view=MyRequestsPage />
                             <Route path=path!("/approvals") view=|| gated(Feature::Approvals, ApprovalsPage) />
                             <Route path=path!("/assignments") view=AssignmentsPage />

@@ -3,4 +3,5 @@
 
 pub mod browser;
 pub mod demo;
+pub mod roles;
 pub mod server;

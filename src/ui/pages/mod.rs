@@ -1,6 +1,7 @@
 //! One component per route. Pages read the URL and context and compose sections.
 
 mod access_reviews;
+mod activate;
 mod approvals;
 mod assignments;
 mod audit;
@@ -12,6 +13,7 @@ mod not_found;
 mod role_settings;
 
 pub use access_reviews::AccessReviewsPage;
+pub use activate::ActivatePage;
 pub use approvals::ApprovalsPage;
 pub use assignments::AssignmentsPage;
 pub use audit::AuditPage;

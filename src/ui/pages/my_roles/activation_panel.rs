@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use super::form_extras::{RecentChips, StartField};
 use super::narrower_scope::NarrowerScope;
 use super::state::MyRolesState;
 use crate::domain::duration_input::duration_choices;
@@ -94,6 +95,7 @@ pub fn ActivationPanel(state: MyRolesState) -> impl IntoView {
                     </select>
                     {move || field_error(Field::Duration).map(|e| view! { <span class="app-field__error">{e}</span> })}
                 </label>
+                <StartField state />
                 <label class="app-field">
                     <span>"Justification"</span>
                     <textarea
@@ -104,6 +106,7 @@ pub fn ActivationPanel(state: MyRolesState) -> impl IntoView {
                     ></textarea>
                     {move || field_error(Field::Justification).map(|e| view! { <span class="app-field__error">{e}</span> })}
                 </label>
+                <RecentChips state />
                 {move || {
                     needs_ticket
                         .get()
@@ -132,6 +135,14 @@ pub fn ActivationPanel(state: MyRolesState) -> impl IntoView {
                         })
                 }}
                 <NarrowerScope state error=Signal::derive(move || field_error(Field::Scope)) />
+                {move || {
+                    let waiting = state
+                        .selected
+                        .with(Vec::len)
+                        .saturating_sub(plan.with(|p| p.as_ref().map_or(0, |p| p.entries.len())));
+                    (waiting > 0)
+                        .then(|| view! { <p class="app-muted" data-testid="reading-settings">{format!("Reading the settings of {waiting} selected…")}</p> })
+                }}
                 <ul class="app-plan" data-testid="plan">
                     {move || {
                         plan.get()

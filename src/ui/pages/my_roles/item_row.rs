@@ -2,6 +2,9 @@
 
 use leptos::prelude::*;
 
+use super::favourites::StarButton;
+use super::reminders::IcsLink;
+use super::renewals::RenewOffers;
 use super::state::MyRolesState;
 use crate::domain::countdown::Countdown;
 use crate::domain::deactivate::Deactivation;
@@ -45,6 +48,8 @@ pub fn ItemRow(item: RoleItem, state: MyRolesState) -> impl IntoView {
     let deactivatable = matches!(item.state, ItemState::Active { kind: ActiveKind::Activated, .. });
     let toggle_key = key.clone();
     let for_deactivate = item.clone();
+    let (star_key, star_name) = (key.clone(), item.name.clone());
+    let (for_ics, for_renew) = (item.clone(), item.clone());
     view! {
         <li class="app-item" class:app-item--active=active_class data-testid="role-item" data-key=key.to_string()>
             {selectable
@@ -59,6 +64,7 @@ pub fn ItemRow(item: RoleItem, state: MyRolesState) -> impl IntoView {
                         />
                     }
                 })}
+            <StarButton item_key=star_key name=star_name state />
             <div class="app-item__body">
                 <div class="app-item__title">{item.name.clone()}</div>
                 <div class="app-item__meta">
@@ -76,7 +82,9 @@ pub fn ItemRow(item: RoleItem, state: MyRolesState) -> impl IntoView {
                             .collect_view()
                     }}
                 </ul>
+                <RenewOffers item=for_renew state />
             </div>
+            <IcsLink item=for_ics state />
             {deactivatable
                 .then(|| {
                     let item_state = item.state.clone();

@@ -1,11 +1,20 @@
 //! My roles: eligible and active items of every plane, selection, activation and its results.
 
-mod activation_panel;
+pub(crate) mod activation_panel;
 mod batch;
+pub(crate) mod clock;
+mod favourites;
+pub(crate) mod form_extras;
 mod item_row;
 mod last_known;
 mod narrower_scope;
-mod state;
+pub(crate) mod problems;
+mod reminders;
+mod renewals;
+pub(crate) mod selection_tools;
+mod sets_bar;
+pub(crate) mod state;
+mod stored;
 mod toolbar;
 
 use leptos::prelude::*;
@@ -13,6 +22,10 @@ use leptos_router::hooks::use_location;
 
 use activation_panel::ActivationPanel;
 use item_row::ItemRow;
+use problems::{LoadProblems, OfflineBanner};
+use reminders::EndingBanner;
+use selection_tools::SelectionTools;
+use sets_bar::SetsBar;
 use state::MyRolesState;
 use toolbar::Toolbar;
 
@@ -32,16 +45,9 @@ pub fn MyRolesPage() -> impl IntoView {
     };
     let state = MyRolesState::new(services);
     state.reload();
+    form_extras::remember_on_submit(state);
     // Countdowns and the five-minute deactivation rule follow the tenant's clock.
-    let ticker = set_interval_with_handle(
-        move || state.now.set(state.services.with_value(|s| s.now())),
-        std::time::Duration::from_secs(1),
-    );
-    on_cleanup(move || {
-        if let Ok(t) = ticker {
-            t.clear();
-        }
-    });
+    clock::tick(state);
 
     // scripts/bench times navigation start -> this mark (the list first on screen).
     Effect::new(move |_| {
@@ -58,20 +64,28 @@ pub fn MyRolesPage() -> impl IntoView {
     let empty = Memo::new(move |_| state.items.with(Vec::is_empty));
     let visible = Memo::new(move |_| {
         let q = query.get();
-        state.items.with(|items| index.with(|ix| ix.view(items, &q)))
+        state.items.with(|items| {
+            let mut order = index.with(|ix| ix.view(items, &q));
+            favourites::starred_first(state, items, &mut order);
+            order
+        })
     });
 
     view! {
         <PageHeader page=Page::MyRoles />
         <Toolbar query refreshing=state.refreshing on_refresh=Callback::new(move |_| state.reload()) />
-        {move || {
-            state.load_errors.get().into_iter().map(|e| view! { <p class="app-alert" role="alert">{e}</p> }).collect_view()
-        }}
+        <OfflineBanner />
+        <LoadProblems state />
         {move || state.stale.get().map(|label| view! { <p class="app-muted app-stale" role="status" data-testid="last-known">{label}</p> })}
+        <EndingBanner state />
         <ResultList results=state.results />
+        <SetsBar state />
         {move || {
             if !state.loaded.get() {
                 view! { <p class="app-muted" data-testid="loading">"Loading your roles…"</p> }.into_any()
+            } else if empty.get() && !state.load_kinds.with(Vec::is_empty) {
+                // Nothing could be read: the problem above says why; "no roles" would mislead.
+                ().into_any()
             } else if empty.get() {
                 view! {
                     <EmptyState title="No eligible roles">
@@ -99,6 +113,7 @@ pub fn MyRolesPage() -> impl IntoView {
             }
         }}
         <ActivationPanel state />
+        <SelectionTools state />
     }
     .into_any()
 }

@@ -9,6 +9,7 @@ use leptos::task::spawn_local;
 
 use super::last_known::LastKnown;
 use crate::domain::draft::BatchDraft;
+use crate::domain::error_kind::ErrorKind;
 use crate::domain::follow::Followed;
 use crate::domain::form::ActivationForm;
 use crate::domain::item::RoleItem;
@@ -17,6 +18,8 @@ use crate::domain::outcome::Outcome;
 use crate::domain::plan::{plan_batch, BatchPlan, PlanOptions};
 use crate::domain::policy::ActivationPolicy;
 use crate::domain::policy_cache::PolicyCache;
+use crate::domain::recent::RecentJustifications;
+use crate::domain::sets::Library;
 use crate::graph::actions::{activate, deactivate, ActivationInput};
 use crate::graph::adapt::{activation_outcome, error_kind};
 use crate::graph::load::{my_roles, policy_of};
@@ -43,6 +46,8 @@ pub struct MyRolesState {
     pub refreshing: RwSignal<bool>,
     /// Plain sentences for lists that could not be read.
     pub load_errors: RwSignal<Vec<String>>,
+    /// What kind of failure each of those was (licence, throttling, network, consent…).
+    pub load_kinds: RwSignal<Vec<ErrorKind>>,
     pub policies: RwSignal<HashMap<ItemKey, ActivationPolicy>>,
     pub selected: RwSignal<Vec<ItemKey>>,
     pub form: RwSignal<ActivationForm>,
@@ -64,6 +69,10 @@ pub struct MyRolesState {
     last_known: StoredValue<Option<LastKnown>, LocalStorage>,
     /// "Showing data from 5 min ago · refreshing…" while last-known rows are on screen.
     pub stale: RwSignal<Option<String>>,
+    /// Favourites and saved sets, kept in this browser.
+    pub library: RwSignal<Library>,
+    /// Recently used justifications, kept in this browser.
+    pub recent: RwSignal<RecentJustifications>,
 }
 
 impl MyRolesState {
@@ -84,6 +93,7 @@ impl MyRolesState {
             loaded: RwSignal::new(loaded),
             refreshing: RwSignal::new(false),
             load_errors: RwSignal::new(Vec::new()),
+            load_kinds: RwSignal::new(Vec::new()),
             policies: RwSignal::new(policies),
             selected: RwSignal::new(Vec::new()),
             form: RwSignal::new(ActivationForm { duration: "PT1H".into(), ..Default::default() }),
@@ -97,6 +107,8 @@ impl MyRolesState {
             policy_cache: StoredValue::new_local(cache),
             last_known: StoredValue::new_local(last_known),
             stale: RwSignal::new(stale),
+            library: RwSignal::new(super::stored::load_library()),
+            recent: RwSignal::new(super::stored::load_recent()),
         }
     }
 
@@ -150,11 +162,15 @@ impl MyRolesState {
     pub(super) async fn read_items(self) -> Option<Vec<RoleItem>> {
         let services = self.services.try_get_value()?;
         let me = services.me()?;
-        let (items, errors) = my_roles(&services.client, &me).await;
+        let (items, raw_errors) = my_roles(&services.client, &me).await;
         // `try_set` hands the value back when the page (and its signals) is gone.
         let errors: Vec<String> =
-            errors.iter().map(|e| format!("{} {}", e.explain(), e.next_step())).collect();
-        if self.load_errors.try_set(errors).is_some() || self.items.try_set(items.clone()).is_some() {
+            raw_errors.iter().map(|e| format!("{} {}", e.explain(), e.next_step())).collect();
+        let kinds: Vec<ErrorKind> = raw_errors.iter().map(error_kind).collect();
+        if self.load_errors.try_set(errors).is_some()
+            || self.load_kinds.try_set(kinds).is_some()
+            || self.items.try_set(items.clone()).is_some()
+        {
             return None;
         }
         self.loaded.set(true);
