@@ -251,3 +251,42 @@ async fn a_warm_start_shows_the_last_known_roles_at_once_then_refreshes() {
     assert!(!kept.as_str().unwrap_or("").contains("pim.lastknown"), "{kept}");
     browser.close().await;
 }
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run scripts/test"]
+async fn a_spent_refresh_token_signs_in_again_and_comes_back_to_the_same_view() {
+    let sim = pim_console::sim::Sim::demo(7, chrono::Utc::now());
+    let server = TestServer::start_with_sim(ConfigFile::SimTenant, sim);
+    let browser = Browser::start().await;
+    sign_in_as_alex(&browser, &server).await;
+    let c = &browser.client;
+
+    // A day and more later (the tenant's clock), the refresh token of a single-page app is spent.
+    server.sim.as_ref().unwrap().lock().unwrap().advance(chrono::Duration::hours(25));
+    c.goto(&server.url("/?q=admin")).await.unwrap();
+
+    // The app goes to the identity platform by itself (silently first); if the platform needs
+    // the user, its page asks, and the app comes back to the same view.
+    for _ in 0..100 {
+        if c.find(Locator::XPath("//label[contains(., 'alex@contoso.example')]/input")).await.is_ok() {
+            pick_on_identity_page(&browser, "alex@contoso.example").await;
+            break;
+        }
+        if c.current_url().await.map(|u| u.path() == "/").unwrap_or(false)
+            && c.find(Locator::Css("[data-testid=role-list]")).await.is_ok()
+        {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let list = browser.text_containing("[data-testid=role-list]", "Administrator").await;
+    assert!(!list.contains("Global Reader"), "the search is kept: {list}");
+    let url = c.current_url().await.unwrap();
+    assert_eq!((url.path(), url.query()), ("/", Some("q=admin")));
+    assert!(wait_for(&browser, "[data-testid=account]").await.contains("Alex"));
+    // This document was loaded by the sign-in's return, not by the visit above.
+    let loaded_at =
+        c.execute("return performance.getEntriesByType('navigation')[0].name", vec![]).await.unwrap();
+    assert!(loaded_at.as_str().unwrap_or("").contains("/auth/callback"), "{loaded_at}");
+    browser.close().await;
+}

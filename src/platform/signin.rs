@@ -48,7 +48,7 @@ pub fn start(session: &Session, plan: SignInPlan, return_path: &str) {
 
 /// Finishes the redirect on the callback page: the code leaves the address bar and history
 /// first, then is redeemed. Returns the account and where the user was.
-pub async fn complete(session: &Session) -> Result<(Account, String), AuthError> {
+pub async fn complete(session: &Session) -> Result<Completion, AuthError> {
     let window = web_sys::window().ok_or(AuthError::StateMismatch)?;
     let params = window.location().hash().unwrap_or_default();
     let params = if params.len() > 1 { params } else { window.location().search().unwrap_or_default() };
@@ -63,9 +63,29 @@ pub async fn complete(session: &Session) -> Result<(Account, String), AuthError>
     }
     // No record means this tab did not start the sign-in: refuse, as for a wrong state.
     let pending = pending.ok_or(AuthError::StateMismatch)?;
-    let account = session.finish(&params, &pending).await?;
+    let account = match session.finish(&params, &pending).await {
+        Ok(account) => account,
+        Err(e) => {
+            // A silent sign-in (`prompt=none`) that needs the user: the interactive one, at once,
+            // back to the same place.
+            if let Some(next) = pending.plan.after_silent_failure(&e) {
+                start(session, next, &return_path);
+                return Ok(Completion::Redirecting);
+            }
+            return Err(e);
+        }
+    };
     record_proofs(&pending.plan);
-    Ok((account, return_path))
+    Ok(Completion::SignedIn(account, return_path))
+}
+
+/// How the callback ended.
+#[derive(Clone, Debug)]
+pub enum Completion {
+    /// Signed in: the account, and where the user was.
+    SignedIn(Account, String),
+    /// The silent sign-in needs the user: the interactive one is under way.
+    Redirecting,
 }
 
 /// Signs out: drops every token and cached datum, then the identity platform's end-session page.

@@ -85,6 +85,16 @@ impl Services {
         }
     }
 
+    /// With a tenant whose refresh token is spent (a single-page app's lasts 24 hours): leaves for
+    /// the sign-in the session asks for (silent first, `prompt=none`; the callback falls back to
+    /// an interactive one), coming back to the same page. False when no sign-in is needed.
+    pub fn follow_sign_in_redirect(&self) -> bool {
+        let Backend::Tenant(session) = &self.backend else { return false };
+        let Some(plan) = session.redirect_needed() else { return false };
+        signin::start(session, plan, &crate::platform::dom::current_path());
+        true
+    }
+
     /// Services for a configured tenant: the browser's fetch, tokens from the signed-in session.
     pub fn tenant(config: &TenantConfig) -> Services {
         let session = signin::session_for(config);

@@ -35,7 +35,8 @@ pub fn SignInCallbackPage() -> impl IntoView {
     let redeem = session.clone();
     spawn_local(async move {
         match signin::complete(&redeem).await {
-            Ok((signed_in, return_path)) => {
+            Ok(signin::Completion::Redirecting) => {}
+            Ok(signin::Completion::SignedIn(signed_in, return_path)) => {
                 if let Some(account) = account {
                     account.0.set(Some(signed_in));
                 }

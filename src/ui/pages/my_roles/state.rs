@@ -163,6 +163,10 @@ impl MyRolesState {
         let services = self.services.try_get_value()?;
         let me = services.me()?;
         let (items, raw_errors) = my_roles(&services.client, &me).await;
+        if !raw_errors.is_empty() && services.follow_sign_in_redirect() {
+            // The session must sign in again (the page comes back here): nothing to show yet.
+            return None;
+        }
         // `try_set` hands the value back when the page (and its signals) is gone.
         let errors: Vec<String> =
             raw_errors.iter().map(|e| format!("{} {}", e.explain(), e.next_step())).collect();
