@@ -202,3 +202,49 @@ async fn the_list_on_screen_is_marked_once_for_scripts_bench() {
     assert_eq!(again, found);
     browser.close().await;
 }
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run scripts/test"]
+async fn state_scope_and_sort_choices_narrow_the_list_and_live_in_the_url() {
+    let server = TestServer::start(ConfigFile::FromDist);
+    let browser = Browser::start().await;
+    browser.viewport(360, 740, true).await;
+    sign_in_as_alex(&browser, &server).await;
+    let pick = |testid: &'static str, value: &'static str| {
+        let browser = &browser;
+        async move {
+            browser
+                .client
+                .find(Locator::XPath(&format!("//select[@data-testid='{testid}']/option[@value='{value}']")))
+                .await
+                .unwrap_or_else(|e| panic!("no option {value} in {testid}: {e}"))
+                .click()
+                .await
+                .unwrap();
+        }
+    };
+    // Only the roles held at a subscription, and among them only the active ones (none yet).
+    pick("scope-filter", "sub").await;
+    let list = browser.text_containing("[data-testid=role-list]", "Subscription").await;
+    assert!(!list.contains("Entra role"), "only subscription-scoped rows: {list}");
+    pick("sort", "end").await;
+    let url = browser.client.current_url().await.unwrap();
+    let query = url.query().unwrap_or("").to_owned();
+    assert!(query.contains("scope=sub") && query.contains("sort=end"), "{query}");
+    pick("state-filter", "eligible").await;
+    let list = browser.text_containing("[data-testid=role-list]", "Eligible").await;
+    assert!(!list.contains("Active ·"), "{list}");
+
+    // A bookmark of that address reopens the same view, with the choices shown.
+    let url = browser.client.current_url().await.unwrap();
+    browser.client.goto(url.as_str()).await.unwrap();
+    browser.text_containing("[data-testid=role-list]", "Subscription").await;
+    let chosen = browser
+        .client
+        .execute("return ['state-filter','scope-filter','sort'].map(t => document.querySelector(`[data-testid=${t}]`).value).join(',')", vec![])
+        .await
+        .unwrap();
+    assert_eq!(chosen.as_str(), Some("eligible,sub,end"));
+    browser.assert_no_console_errors().await;
+    browser.close().await;
+}

@@ -52,6 +52,21 @@ impl StateFilter {
     fn from_token(s: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|f| f.token().eq_ignore_ascii_case(s))
     }
+
+    /// What the filter shows, in words.
+    pub fn label(self) -> &'static str {
+        match self {
+            StateFilter::Eligible => "Eligible",
+            StateFilter::Active => "Active",
+            StateFilter::Pending => "Waiting for approval",
+            StateFilter::Scheduled => "Starting later",
+        }
+    }
+
+    /// Reads a URL token (`active`).
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::from_token(s)
+    }
 }
 
 /// What to sort by.
@@ -69,7 +84,23 @@ pub enum SortKey {
 }
 
 impl SortKey {
-    const ALL: [SortKey; 4] = [SortKey::Name, SortKey::State, SortKey::End, SortKey::Plane];
+    /// Every sort, in the order offered.
+    pub const ALL: [SortKey; 4] = [SortKey::Name, SortKey::State, SortKey::End, SortKey::Plane];
+
+    /// The choice's words.
+    pub fn label(self) -> &'static str {
+        match self {
+            SortKey::Name => "Name",
+            SortKey::State => "Active first",
+            SortKey::End => "Ending soonest",
+            SortKey::Plane => "Kind",
+        }
+    }
+
+    /// Reads a URL token (`end`).
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.token().eq_ignore_ascii_case(s))
+    }
 
     /// The URL token.
     pub fn token(self) -> &'static str {
