@@ -117,3 +117,60 @@ async fn a_request_is_approved_by_the_approver_and_the_requester_sees_it_in_forc
     browser.assert_no_console_errors().await;
     browser.close().await;
 }
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run scripts/test"]
+async fn a_request_denied_by_the_approver_shows_the_approvers_words_to_the_requester() {
+    let server = TestServer::start(ConfigFile::FromDist);
+    let browser = Browser::start().await;
+    browser.viewport(360, 740, true).await;
+    open(&browser, &server, "/").await;
+    choose_persona(&browser, "Alex").await;
+    click_xpath(
+        &browser,
+        "//li[@data-testid='role-item'][.//div[@class='app-item__title' and normalize-space()='PIM - Database Admins']]//input[@type='checkbox']",
+    )
+    .await;
+    browser
+        .client
+        .find(Locator::Css("[data-testid=justification]"))
+        .await
+        .unwrap()
+        .send_keys("Schema migration CHG-2211")
+        .await
+        .unwrap();
+    browser.text_containing("[data-testid=plan]", "needs approval from Bailey Kim").await;
+    click_xpath(&browser, "//*[@data-testid='submit']").await;
+    browser.text_containing("[data-testid=results]", "Waiting for approval").await;
+
+    // Bailey denies it, saying why.
+    switch_to(&browser, "Bailey").await;
+    open(&browser, &server, "/approvals").await;
+    browser.text_containing("[data-testid=approval-queue]", "PIM - Database Admins").await;
+    click_xpath(
+        &browser,
+        "//li[@data-testid='approval-item'][.//*[@data-testid='requester' and normalize-space()='Alex Morgan'] and contains(., 'PIM - Database Admins')]//input[@type='checkbox']",
+    )
+    .await;
+    browser
+        .client
+        .find(Locator::Css("[data-testid=approver-justification]"))
+        .await
+        .unwrap()
+        .send_keys("Not during the change freeze")
+        .await
+        .unwrap();
+    click_xpath(&browser, "//*[@data-testid='deny']").await;
+    browser.text_containing("[data-testid=results]", "Denied").await;
+
+    // Alex reads the outcome with Bailey's words, and the row can be requested again.
+    switch_to(&browser, "Alex").await;
+    open(&browser, &server, "/requests").await;
+    let history =
+        browser.text_containing("[data-testid=past-requests]", "Not during the change freeze").await;
+    assert!(history.contains("PIM - Database Admins"), "{history}");
+    assert!(history.contains("Denied"), "{history}");
+    browser.screenshot("my-requests-denied-phone-360x740").await;
+    browser.assert_no_console_errors().await;
+    browser.close().await;
+}
