@@ -11,14 +11,16 @@ use support::browser::Browser;
 use support::demo::{choose_persona, click_xpath, open, switch_to};
 use support::server::{ConfigFile, TestServer};
 
-/// Signs in as Alex and asks for User Administrator (it needs Bailey's approval).
-async fn alex_asks_for_user_administrator(browser: &Browser, server: &TestServer) {
+/// Signs in as Alex and asks for `role` with `why` (it needs Bailey's approval).
+async fn alex_asks_for(browser: &Browser, server: &TestServer, role: &str, why: &str) {
     open(browser, server, "/").await;
     choose_persona(browser, "Alex").await;
     browser.text_containing("[data-testid=role-list]", "Approval: Bailey Kim").await;
     click_xpath(
         browser,
-        "//li[@data-testid='role-item'][.//div[@class='app-item__title' and normalize-space()='User Administrator']]//input[@type='checkbox']",
+        &format!(
+            "//li[@data-testid='role-item'][.//div[@class='app-item__title' and normalize-space()='{role}']]//input[@type='checkbox']"
+        ),
     )
     .await;
     browser
@@ -26,13 +28,18 @@ async fn alex_asks_for_user_administrator(browser: &Browser, server: &TestServer
         .find(Locator::Css("[data-testid=justification]"))
         .await
         .unwrap()
-        .send_keys("Onboarding the new support team")
+        .send_keys(why)
         .await
         .unwrap();
     browser.text_containing("[data-testid=plan]", "needs approval from Bailey Kim").await;
     click_xpath(browser, "//*[@data-testid='submit']").await;
-    let results = browser.text_containing("[data-testid=results]", "User Administrator").await;
+    let results = browser.text_containing("[data-testid=results]", role).await;
     assert!(results.to_lowercase().contains("approval"), "{results}");
+}
+
+/// Signs in as Alex and asks for User Administrator.
+async fn alex_asks_for_user_administrator(browser: &Browser, server: &TestServer) {
+    alex_asks_for(browser, server, "User Administrator", "Onboarding the new support team").await;
 }
 
 #[tokio::test]
@@ -124,24 +131,7 @@ async fn a_request_denied_by_the_approver_shows_the_approvers_words_to_the_reque
     let server = TestServer::start(ConfigFile::FromDist);
     let browser = Browser::start().await;
     browser.viewport(360, 740, true).await;
-    open(&browser, &server, "/").await;
-    choose_persona(&browser, "Alex").await;
-    click_xpath(
-        &browser,
-        "//li[@data-testid='role-item'][.//div[@class='app-item__title' and normalize-space()='PIM - Database Admins']]//input[@type='checkbox']",
-    )
-    .await;
-    browser
-        .client
-        .find(Locator::Css("[data-testid=justification]"))
-        .await
-        .unwrap()
-        .send_keys("Schema migration CHG-2211")
-        .await
-        .unwrap();
-    browser.text_containing("[data-testid=plan]", "needs approval from Bailey Kim").await;
-    click_xpath(&browser, "//*[@data-testid='submit']").await;
-    browser.text_containing("[data-testid=results]", "Waiting for approval").await;
+    alex_asks_for(&browser, &server, "PIM - Database Admins", "Schema migration CHG-2211").await;
 
     // Bailey denies it, saying why.
     switch_to(&browser, "Bailey").await;

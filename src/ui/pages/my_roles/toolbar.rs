@@ -68,72 +68,76 @@ pub fn Toolbar(
                     .collect_view()}
             </div>
             <div class="app-field-row app-view-choices">
-                <label class="app-field">
-                    <span>"Show"</span>
-                    <select
-                        data-testid="state-filter"
-                        prop:value=move || query.with(|q| q.states.first().map(|s| s.token()).unwrap_or_default())
-                        on:change={
-                            let apply = apply.clone();
-                            move |ev| {
-                                let mut q = query.get_untracked();
-                                q.states = StateFilter::parse(&event_target_value(&ev)).into_iter().collect();
-                                apply(q);
-                            }
+                <ViewChoice
+                    label="Show"
+                    testid="state-filter"
+                    choices=std::iter::once(("", "Everything"))
+                        .chain(StateFilter::ALL.into_iter().map(|f| (f.token(), f.label())))
+                        .collect()
+                    current=Signal::derive(move || query.with(|q| q.states.first().map(|s| s.token()).unwrap_or_default()))
+                    on_pick=Callback::new({
+                        let apply = apply.clone();
+                        move |v: String| {
+                            let mut q = query.get_untracked();
+                            q.states = StateFilter::parse(&v).into_iter().collect();
+                            apply(q);
                         }
-                    >
-                        <option value="">"Everything"</option>
-                        {StateFilter::ALL
-                            .into_iter()
-                            .map(|f| view! { <option value=f.token()>{f.label()}</option> })
-                            .collect_view()}
-                    </select>
-                </label>
-                <label class="app-field">
-                    <span>"Scope"</span>
-                    <select
-                        data-testid="scope-filter"
-                        prop:value=move || query.with(|q| q.scopes.first().map(|s| s.token()).unwrap_or_default())
-                        on:change={
-                            let apply = apply.clone();
-                            move |ev| {
-                                let mut q = query.get_untracked();
-                                q.scopes = ScopeKind::from_token(&event_target_value(&ev)).into_iter().collect();
-                                apply(q);
-                            }
+                    })
+                />
+                <ViewChoice
+                    label="Scope"
+                    testid="scope-filter"
+                    choices=std::iter::once(("", "Any scope"))
+                        .chain(ScopeKind::ALL.into_iter().map(|k| (k.token(), k.label())))
+                        .collect()
+                    current=Signal::derive(move || query.with(|q| q.scopes.first().map(|s| s.token()).unwrap_or_default()))
+                    on_pick=Callback::new({
+                        let apply = apply.clone();
+                        move |v: String| {
+                            let mut q = query.get_untracked();
+                            q.scopes = ScopeKind::from_token(&v).into_iter().collect();
+                            apply(q);
                         }
-                    >
-                        <option value="">"Any scope"</option>
-                        {ScopeKind::ALL
-                            .into_iter()
-                            .map(|k| view! { <option value=k.token()>{k.label()}</option> })
-                            .collect_view()}
-                    </select>
-                </label>
-                <label class="app-field">
-                    <span>"Sort"</span>
-                    <select
-                        data-testid="sort"
-                        prop:value=move || query.with(|q| q.sort.token())
-                        on:change={
-                            let apply = apply.clone();
-                            move |ev| {
-                                let mut q = query.get_untracked();
-                                q.sort = SortKey::parse(&event_target_value(&ev)).unwrap_or_default();
-                                apply(q);
-                            }
+                    })
+                />
+                <ViewChoice
+                    label="Sort"
+                    testid="sort"
+                    choices=SortKey::ALL.into_iter().map(|k| (k.token(), k.label())).collect()
+                    current=Signal::derive(move || query.with(|q| q.sort.token()))
+                    on_pick=Callback::new({
+                        let apply = apply.clone();
+                        move |v: String| {
+                            let mut q = query.get_untracked();
+                            q.sort = SortKey::parse(&v).unwrap_or_default();
+                            apply(q);
                         }
-                    >
-                        {SortKey::ALL
-                            .into_iter()
-                            .map(|k| view! { <option value=k.token()>{k.label()}</option> })
-                            .collect_view()}
-                    </select>
-                </label>
+                    })
+                />
             </div>
             <button type="button" class="app-button app-button--quiet" data-testid="refresh" on:click=move |_| on_refresh.run(())>
                 {move || if refreshing.get() { "Refreshing…" } else { "Refresh" }}
             </button>
         </div>
+    }
+}
+
+/// One labelled choice of the view (state, scope, sort): a select whose value lives in the URL.
+#[component]
+fn ViewChoice(
+    label: &'static str,
+    testid: &'static str,
+    /// (URL token, words); the empty token means "all".
+    choices: Vec<(&'static str, &'static str)>,
+    current: Signal<&'static str>,
+    on_pick: Callback<String>,
+) -> impl IntoView {
+    view! {
+        <label class="app-field">
+            <span>{label}</span>
+            <select data-testid=testid prop:value=move || current.get() on:change=move |ev| on_pick.run(event_target_value(&ev))>
+                {choices.into_iter().map(|(value, words)| view! { <option value=value>{words}</option> }).collect_view()}
+            </select>
+        </label>
     }
 }
