@@ -117,9 +117,12 @@ fn my_access_loads_roles_and_groups_in_one_round_trip() {
         .iter()
         .map(|r| r["url"].as_str().unwrap().to_owned())
         .collect();
-    assert!(urls.contains(
-        &"/roleManagement/directory/roleEligibilityScheduleInstances/filterByCurrentUser(on='principal')?$expand=roleDefinition".to_owned()
-    ));
+    let eligible = "/roleManagement/directory/roleEligibilityScheduleInstances/filterByCurrentUser(on='principal')?$expand=";
+    assert!(
+        urls.iter()
+            .any(|u| u.starts_with(eligible) && u.contains("roleDefinition") && u.contains("directoryScope")),
+        "role and scope names come with the rows: {urls:?}"
+    );
     assert!(urls.iter().any(
         |u| u.contains("group/assignmentScheduleInstances/filterByCurrentUser(on='principal')?$expand=group")
     ));

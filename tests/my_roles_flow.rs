@@ -319,3 +319,18 @@ fn a_tenant_without_licence_throttling_or_consent_says_why_the_list_is_empty() {
     let dropped = kinds_with(Fault::Drop);
     assert!(load_problems(&dropped)[0].reason.contains("could not be reached"), "{dropped:?}");
 }
+
+#[test]
+fn a_role_held_for_an_administrative_unit_names_the_unit() {
+    let sim = Rc::new(RefCell::new(Sim::demo(7, start())));
+    let items = block_on(load(&client(&sim, false, &[])));
+    let row = items
+        .iter()
+        .find(|i| i.name == "Authentication Administrator" && i.scope.kind == ScopeKind::AdministrativeUnit)
+        .expect("Alex's administrative-unit role");
+    assert!(
+        !row.scope.name.is_empty() && !row.scope.name.contains('-'),
+        "a name, not an id: {}",
+        row.scope.name
+    );
+}

@@ -151,11 +151,18 @@ impl GraphClient {
         let items = vec![
             BatchItem::get(
                 "eligibleRoles",
-                rel("roleManagement/directory/roleEligibilityScheduleInstances", "roleDefinition"),
+                // `directoryScope` names an administrative unit (API.md §3 "Scope name").
+                rel(
+                    "roleManagement/directory/roleEligibilityScheduleInstances",
+                    "roleDefinition,directoryScope",
+                ),
             ),
             BatchItem::get(
                 "activeRoles",
-                rel("roleManagement/directory/roleAssignmentScheduleInstances", "roleDefinition"),
+                rel(
+                    "roleManagement/directory/roleAssignmentScheduleInstances",
+                    "roleDefinition,directoryScope",
+                ),
             ),
             BatchItem::get(
                 "eligibleGroups",
