@@ -12,13 +12,16 @@ use pim_console::graph::{HttpRequest, Method};
 use pim_console::sim::{Sim, SimEndpoints};
 use tiny_http::{Header, Request, Response, Server};
 
+/// Threads answering requests.
+const WORKERS: usize = 4;
+
 /// A server on 127.0.0.1 with an ephemeral port; stops when dropped.
 pub struct TestServer {
     pub base_url: String,
     /// The simulated tenant behind `/graph`, `/arm` and `/login`, when started with one.
     pub sim: Option<Arc<Mutex<Sim>>>,
     server: Arc<Server>,
-    thread: Option<JoinHandle<()>>,
+    threads: Vec<JoinHandle<()>>,
 }
 
 /// What the server answers for `/config.json`.
@@ -98,19 +101,27 @@ impl TestServer {
             ConfigFile::Template(body) => ConfigFile::Body(body.replace("{origin}", &base_url)),
             other => other,
         };
-        let worker = Arc::clone(&server);
-        let worker_sim = sim.clone();
-        let origin = base_url.clone();
-        let connect_src = connect_src.join(" ");
-        let thread = std::thread::spawn(move || {
-            for request in worker.incoming_requests() {
-                match &worker_sim {
-                    Some(sim) if is_sim_path(request.url()) => respond_sim(request, sim, &origin),
-                    _ => respond(request, &dist, &config, &connect_src),
-                }
-            }
-        });
-        TestServer { base_url, sim, server, thread: Some(thread) }
+        // A few workers, as a static host has: one slow answer (an injected latency, a large
+        // file) never holds up the page's other requests.
+        let threads = (0..WORKERS)
+            .map(|_| {
+                let worker = Arc::clone(&server);
+                let worker_sim = sim.clone();
+                let origin = base_url.clone();
+                let connect_src = connect_src.join(" ");
+                let config = config.clone();
+                let dist = dist.clone();
+                std::thread::spawn(move || {
+                    while let Ok(request) = worker.recv() {
+                        match &worker_sim {
+                            Some(sim) if is_sim_path(request.url()) => respond_sim(request, sim, &origin),
+                            _ => respond(request, &dist, &config, &connect_src),
+                        }
+                    }
+                })
+            })
+            .collect();
+        TestServer { base_url, sim, server, threads }
     }
 
     /// An absolute URL on this server.
@@ -121,8 +132,10 @@ impl TestServer {
 
 impl Drop for TestServer {
     fn drop(&mut self) {
-        self.server.unblock();
-        if let Some(t) = self.thread.take() {
+        for _ in 0..WORKERS {
+            self.server.unblock();
+        }
+        for t in self.threads.drain(..) {
             let _ = t.join();
         }
     }
