@@ -286,6 +286,8 @@ async fn a_scheduled_start_is_checked_before_sending_and_then_granted_for_later(
     assert!(panel.contains("Activate 0"), "nothing can be sent with a past start: {panel}");
     set_start(&browser, 26).await;
     browser.text_containing("[data-testid=submit]", "Activate 1").await;
+    let plan = browser.text_containing("[data-testid=plan]", "activates at").await;
+    assert!(!plan.contains("activates now"), "the plan says when: {plan}");
     browser.screenshot("my-roles-start-later-phone-360x740").await;
     click(&browser, "[data-testid=submit]").await;
     let results = browser.text_containing("[data-testid=results]", "Global Reader").await;

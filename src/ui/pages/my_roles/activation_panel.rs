@@ -9,12 +9,16 @@ use super::narrower_scope::NarrowerScope;
 use super::state::MyRolesState;
 use crate::domain::duration_input::duration_choices;
 use crate::domain::form::Field;
-use crate::domain::plan::{PlanAction, StepUp};
+use crate::domain::plan::{PlanAction, PlanEntry, StepUp};
 use crate::domain::IsoDuration;
 
-fn action_text(action: &PlanAction) -> String {
-    match action {
-        PlanAction::ActivateNow => "activates now".into(),
+fn action_text(entry: &PlanEntry) -> String {
+    let start = entry.request.as_ref().and_then(|r| r.start);
+    match &entry.action {
+        PlanAction::ActivateNow => match start {
+            Some(at) => format!("activates at {}", crate::domain::format::utc_stamp(at)),
+            None => "activates now".into(),
+        },
         PlanAction::NeedsApproval { approvers } if approvers.is_empty() => "needs approval".into(),
         PlanAction::NeedsApproval { approvers } => format!("needs approval from {}", approvers.join(", ")),
         PlanAction::NeedsStepUp { context } => {
@@ -149,7 +153,7 @@ pub fn ActivationPanel(state: MyRolesState) -> impl IntoView {
                             .map(|plan| {
                                 plan.entries
                                     .iter()
-                                    .map(|e| view! { <li><strong>{name_of(&e.key)}</strong>": " {action_text(&e.action)}</li> })
+                                    .map(|e| view! { <li><strong>{name_of(&e.key)}</strong>": " {action_text(e)}</li> })
                                     .collect_view()
                             })
                     }}
