@@ -12,10 +12,13 @@ use crate::platform::storage::{self, Store};
 use crate::ui::services::{Backend, Services};
 
 /// Where one user's last-known data lives.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub struct LastKnown {
     items_key: String,
     policies_key: String,
+    /// Nothing is written once signed out (a read still under way at sign-out must not bring the
+    /// data back).
+    session: crate::auth::Session,
 }
 
 impl LastKnown {
@@ -25,7 +28,11 @@ impl LastKnown {
         let me = services.me()?;
         let tenant = session.tenant()?;
         let base = format!("{}{tenant}.{}", storage::LAST_KNOWN_PREFIX, me.as_str());
-        Some(LastKnown { items_key: format!("{base}.items"), policies_key: format!("{base}.policies") })
+        Some(LastKnown {
+            items_key: format!("{base}.items"),
+            policies_key: format!("{base}.policies"),
+            session: session.clone(),
+        })
     }
 
     /// The rows of the last visit, if any.
@@ -41,10 +48,16 @@ impl LastKnown {
     }
 
     pub fn save_items(&self, items: &[RoleItem], now: DateTime<Utc>) {
+        if self.session.account().is_none() {
+            return;
+        }
         storage::set(Store::Local, &self.items_key, &ItemsSnapshot::new(items.to_vec(), now).to_json());
     }
 
     pub fn save_policies(&self, cache: &PolicyCache) {
+        if self.session.account().is_none() {
+            return;
+        }
         storage::set(Store::Local, &self.policies_key, &cache.to_json());
     }
 }

@@ -148,7 +148,6 @@ impl MyRolesState {
             let _ = self.policies.try_set(policies_for(&items, &cache));
             self.last_known.with_value(|l| {
                 if let Some(l) = l {
-                    l.save_items(&items, now);
                     l.save_policies(&cache);
                 }
             });
@@ -180,6 +179,13 @@ impl MyRolesState {
         self.loaded.set(true);
         self.refreshing.set(false);
         self.stale.set(None);
+        // Kept at once (not after the policies), so a visit cut short still leaves them.
+        let now = self.now.get_untracked();
+        self.last_known.with_value(|l| {
+            if let Some(l) = l {
+                l.save_items(&items, now);
+            }
+        });
         Some(items)
     }
 
