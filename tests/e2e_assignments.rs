@@ -12,7 +12,6 @@ use std::time::Duration;
 
 use fantoccini::elements::Element;
 use fantoccini::Locator;
-use serde_json::json;
 use support::browser::Browser;
 use support::server::{ConfigFile, TestServer};
 
@@ -168,25 +167,9 @@ async fn an_admin_imports_twenty_rows_with_three_bad_ones_and_adds_one_through_t
     assert_eq!(browser.client.find_all(Locator::Css("[data-testid=row-result]")).await.unwrap().len(), 17);
 
     // The result file, downloaded: every row with what happened to it.
-    let dir = std::env::temp_dir().join(format!("pim-import-download-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    browser
-        .cdp(
-            "Browser.setDownloadBehavior",
-            json!({"behavior": "allow", "downloadPath": dir.to_str().unwrap()}),
-        )
-        .await;
+    let dir = browser.allow_downloads("import").await;
     click_css(&browser, "[data-testid=download-result]").await;
-    let file = dir.join("assignments-import-result.csv");
-    let mut csv = String::new();
-    for _ in 0..50 {
-        csv = std::fs::read_to_string(&file).unwrap_or_default();
-        if !csv.is_empty() {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(200)).await;
-    }
+    let csv = browser.downloaded(&dir, "assignments-import-result.csv").await;
     let lines: Vec<&str> = csv.split("\r\n").filter(|l| !l.is_empty()).collect();
     assert_eq!(lines[0], "principal,role,type,start,end,justification,ticket,result,detail");
     assert_eq!(lines.len(), 21);

@@ -7,7 +7,6 @@ mod support;
 use std::time::Duration;
 
 use fantoccini::Locator;
-use serde_json::json;
 use support::browser::Browser;
 use support::demo::{choose_persona, click_xpath as click};
 use support::server::{ConfigFile, TestServer};
@@ -79,30 +78,9 @@ async fn the_history_is_searched_filtered_and_downloaded() {
     click(&browser, "//button[@class='app-chip' and normalize-space()='Entra roles']").await;
 
     // Download: the CSV holds the shown events, with a header row.
-    let dir = std::env::temp_dir().join(format!("pim-audit-download-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    browser
-        .cdp(
-            "Browser.setDownloadBehavior",
-            json!({"behavior": "allow", "downloadPath": dir.to_str().unwrap()}),
-        )
-        .await;
+    let dir = browser.allow_downloads("audit").await;
     click(&browser, "//*[@data-testid='audit-download']").await;
-    let mut csv = String::new();
-    for _ in 0..50 {
-        if let Some(file) = std::fs::read_dir(&dir)
-            .unwrap()
-            .flatten()
-            .find(|f| f.path().extension().is_some_and(|e| e == "csv"))
-        {
-            csv = std::fs::read_to_string(file.path()).unwrap_or_default();
-            if !csv.is_empty() {
-                break;
-            }
-        }
-        tokio::time::sleep(Duration::from_millis(200)).await;
-    }
+    let csv = browser.downloaded(&dir, "pim-audit-last-7-days.csv").await;
     assert!(csv.starts_with("time (UTC),activity,by,target"), "{csv}");
     assert!(csv.contains("Quarterly access check AUD-77"), "the new activation is in the file");
     assert_eq!(csv.lines().count(), total + 1, "a header plus every event shown");

@@ -68,6 +68,15 @@ async fn sign_in_through_the_identity_endpoints_then_my_roles_loads_over_http() 
     browser.close().await;
 }
 
+/// A fresh simulated tenant over HTTP, and a browser signed in to it as Alex.
+async fn alex_signed_in() -> (TestServer, Browser) {
+    let sim = pim_console::sim::Sim::demo(7, chrono::Utc::now());
+    let server = TestServer::start_with_sim(ConfigFile::SimTenant, sim);
+    let browser = Browser::start().await;
+    sign_in_as_alex(&browser, &server).await;
+    (server, browser)
+}
+
 async fn sign_in_as_alex(browser: &Browser, server: &TestServer) {
     let c = &browser.client;
     c.goto(&server.url("/")).await.unwrap();
@@ -89,10 +98,7 @@ async fn select(browser: &Browser, name: &str) {
 #[tokio::test]
 #[ignore = "needs dist/ and chromedriver: run scripts/test"]
 async fn an_authentication_context_step_up_goes_through_the_identity_platform() {
-    let sim = pim_console::sim::Sim::demo(7, chrono::Utc::now());
-    let server = TestServer::start_with_sim(ConfigFile::SimTenant, sim);
-    let browser = Browser::start().await;
-    sign_in_as_alex(&browser, &server).await;
+    let (_server, browser) = alex_signed_in().await;
 
     select(&browser, "Security Administrator").await;
     browser
@@ -123,10 +129,7 @@ async fn an_authentication_context_step_up_goes_through_the_identity_platform() 
 #[tokio::test]
 #[ignore = "needs dist/ and chromedriver: run scripts/test"]
 async fn approvals_ask_for_their_permission_only_when_opened() {
-    let sim = pim_console::sim::Sim::demo(7, chrono::Utc::now());
-    let server = TestServer::start_with_sim(ConfigFile::SimTenant, sim);
-    let browser = Browser::start().await;
-    sign_in_as_alex(&browser, &server).await;
+    let (server, browser) = alex_signed_in().await;
 
     // The first sign-in did not ask for the approver's permission: the page says what it needs.
     browser.client.goto(&server.url("/approvals")).await.unwrap();
@@ -149,10 +152,7 @@ async fn approvals_ask_for_their_permission_only_when_opened() {
 #[tokio::test]
 #[ignore = "needs dist/ and chromedriver: run scripts/test"]
 async fn the_account_menu_switches_tenant_and_comes_back_to_the_same_page() {
-    let sim = pim_console::sim::Sim::demo(7, chrono::Utc::now());
-    let server = TestServer::start_with_sim(ConfigFile::SimTenant, sim);
-    let browser = Browser::start().await;
-    sign_in_as_alex(&browser, &server).await;
+    let (server, browser) = alex_signed_in().await;
     let c = &browser.client;
     c.goto(&server.url("/?q=admin")).await.unwrap();
     wait_for(&browser, "[data-testid=role-list]").await;
@@ -208,10 +208,7 @@ async fn the_account_menu_switches_tenant_and_comes_back_to_the_same_page() {
 #[ignore = "needs dist/ and chromedriver: run scripts/test"]
 async fn a_warm_start_shows_the_last_known_roles_at_once_then_refreshes() {
     use pim_console::sim::{Fault, FaultRule};
-    let sim = pim_console::sim::Sim::demo(7, chrono::Utc::now());
-    let server = TestServer::start_with_sim(ConfigFile::SimTenant, sim);
-    let browser = Browser::start().await;
-    sign_in_as_alex(&browser, &server).await;
+    let (server, browser) = alex_signed_in().await;
 
     // The next visit finds Graph slow: the last-known list is on screen before Graph answers.
     server.sim.as_ref().unwrap().lock().unwrap().inject(FaultRule::times(
@@ -255,10 +252,7 @@ async fn a_warm_start_shows_the_last_known_roles_at_once_then_refreshes() {
 #[tokio::test]
 #[ignore = "needs dist/ and chromedriver: run scripts/test"]
 async fn a_spent_refresh_token_signs_in_again_and_comes_back_to_the_same_view() {
-    let sim = pim_console::sim::Sim::demo(7, chrono::Utc::now());
-    let server = TestServer::start_with_sim(ConfigFile::SimTenant, sim);
-    let browser = Browser::start().await;
-    sign_in_as_alex(&browser, &server).await;
+    let (server, browser) = alex_signed_in().await;
     let c = &browser.client;
 
     // A day and more later (the tenant's clock), the refresh token of a single-page app is spent.

@@ -83,6 +83,31 @@ impl Browser {
             .unwrap_or_else(|e| panic!("CDP {cmd} failed: {e}"))
     }
 
+    /// Lets downloads land in a fresh folder of their own, named after `name`; returns it.
+    pub async fn allow_downloads(&self, name: &str) -> std::path::PathBuf {
+        let dir = std::env::temp_dir().join(format!("pim-{name}-download-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        self.cdp(
+            "Browser.setDownloadBehavior",
+            json!({"behavior": "allow", "downloadPath": dir.to_str().unwrap()}),
+        )
+        .await;
+        dir
+    }
+
+    /// The text of `file` once the browser has written it to `dir` (empty after 10 s).
+    pub async fn downloaded(&self, dir: &std::path::Path, file: &str) -> String {
+        for _ in 0..50 {
+            let text = std::fs::read_to_string(dir.join(file)).unwrap_or_default();
+            if !text.is_empty() {
+                return text;
+            }
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+        String::new()
+    }
+
     /// Browser console entries since the last call, as (level, message).
     pub async fn console(&self) -> Vec<(String, String)> {
         let logs = self.client.issue_cmd(ChromeCommand::Log).await.expect("read browser log");

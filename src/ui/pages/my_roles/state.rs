@@ -44,9 +44,7 @@ pub struct MyRolesState {
     pub items: RwSignal<Vec<RoleItem>>,
     pub loaded: RwSignal<bool>,
     pub refreshing: RwSignal<bool>,
-    /// Plain sentences for lists that could not be read.
-    pub load_errors: RwSignal<Vec<String>>,
-    /// What kind of failure each of those was (licence, throttling, network, consent…).
+    /// Why lists could not be read (licence, throttling, network, consent…), said by `problems.rs`.
     pub load_kinds: RwSignal<Vec<ErrorKind>>,
     pub policies: RwSignal<HashMap<ItemKey, ActivationPolicy>>,
     pub selected: RwSignal<Vec<ItemKey>>,
@@ -92,7 +90,6 @@ impl MyRolesState {
             items: RwSignal::new(items),
             loaded: RwSignal::new(loaded),
             refreshing: RwSignal::new(false),
-            load_errors: RwSignal::new(Vec::new()),
             load_kinds: RwSignal::new(Vec::new()),
             policies: RwSignal::new(policies),
             selected: RwSignal::new(Vec::new()),
@@ -167,13 +164,8 @@ impl MyRolesState {
             return None;
         }
         // `try_set` hands the value back when the page (and its signals) is gone.
-        let errors: Vec<String> =
-            raw_errors.iter().map(|e| format!("{} {}", e.explain(), e.next_step())).collect();
         let kinds: Vec<ErrorKind> = raw_errors.iter().map(error_kind).collect();
-        if self.load_errors.try_set(errors).is_some()
-            || self.load_kinds.try_set(kinds).is_some()
-            || self.items.try_set(items.clone()).is_some()
-        {
+        if self.load_kinds.try_set(kinds).is_some() || self.items.try_set(items.clone()).is_some() {
             return None;
         }
         self.loaded.set(true);
