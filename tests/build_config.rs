@@ -81,3 +81,23 @@ fn release_profile_is_built_for_size() {
     }
     assert!(read("index.html").contains("data-wasm-opt=\"z\""));
 }
+
+#[test]
+fn boot_script_picks_the_core_build_for_the_same_paths_as_the_app() {
+    let boot = read("public/boot.js");
+    let start =
+        boot.find("const CORE_PATHS = [").expect("CORE_PATHS in boot.js") + "const CORE_PATHS = [".len();
+    let listed: Vec<String> = boot[start..start + boot[start..].find(']').unwrap()]
+        .split(',')
+        .map(|p| p.trim().trim_matches('"').to_owned())
+        .collect();
+    assert_eq!(listed, pim_console::config::CORE_PATHS);
+    // Trunk builds the full one (index.html); the post-build hook the core one.
+    assert!(read("index.html").contains("data-bin=\"pim-console\""));
+    assert!(read("Trunk.toml").contains("scripts/lib/core_build.py"));
+    for bin in ["pim-console", "pim-core"] {
+        assert!(read("Cargo.toml").contains(&format!("name = \"{bin}\"")), "Cargo.toml has the {bin} binary");
+    }
+    // boot.js tells the builds apart by the core build's file name.
+    assert!(boot.contains("pim-core-"));
+}

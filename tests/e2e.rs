@@ -72,6 +72,25 @@ async fn demo_shell_renders_and_every_route_is_reachable() {
 
 #[tokio::test]
 #[ignore = "needs dist/ and chromedriver: run scripts/test"]
+async fn the_demo_runs_the_full_build_even_after_a_tenant_was_configured() {
+    let server = TestServer::start(ConfigFile::FromDist);
+    let browser = Browser::start().await;
+    let c = &browser.client;
+    // This browser last saw a tenant configuration (boot.js remembers the mode and picks the
+    // core build at once); the server now runs the demo, which only the full build holds.
+    c.goto(&server.url("/")).await.unwrap();
+    c.execute("localStorage.setItem('pim.mode', 'tenant')", vec![]).await.unwrap();
+    c.goto(&server.url("/")).await.unwrap();
+    assert_eq!(browser.text_of("[data-testid=tenant-badge]").await, "Demo tenant");
+    let build = c.execute("return document.documentElement.dataset.bundle", vec![]).await.unwrap();
+    assert_eq!(build.as_str(), Some("full"));
+    sign_in_as(&browser, "Alex").await;
+    assert_eq!(browser.text_of("main h1").await, "My roles");
+    browser.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run scripts/test"]
 async fn screenshots_at_phone_and_desktop_width() {
     let server = TestServer::start(ConfigFile::FromDist);
     let browser = Browser::start().await;

@@ -284,3 +284,56 @@ async fn a_spent_refresh_token_signs_in_again_and_comes_back_to_the_same_view() 
     assert!(loaded_at.as_str().unwrap_or("").contains("/auth/callback"), "{loaded_at}");
     browser.close().await;
 }
+
+/// The running build, as the app marks it on `<html data-bundle>`, once it has started.
+async fn running_build(browser: &Browser) -> String {
+    for _ in 0..100 {
+        let v = browser.client.execute("return document.documentElement.dataset.bundle || ''", vec![]).await;
+        let name = v.ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
+        if !name.is_empty() {
+            return name;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("no build marked itself on <html data-bundle>");
+}
+
+/// The wasm files this page load fetched (file names only).
+async fn fetched_wasm(browser: &Browser) -> Vec<String> {
+    let js = "return performance.getEntriesByType('resource').map(e => e.name).filter(n => n.endsWith('.wasm')).map(n => n.split('/').pop())";
+    let v = browser.client.execute(js, vec![]).await.unwrap();
+    v.as_array().unwrap().iter().map(|n| n.as_str().unwrap().to_owned()).collect()
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run scripts/test"]
+async fn my_roles_loads_only_the_core_build_and_other_pages_the_full_one() {
+    let (server, browser) = alex_signed_in().await;
+    let c = &browser.client;
+
+    // My roles against a tenant: the small build, and only it.
+    c.goto(&server.url("/")).await.unwrap();
+    wait_for(&browser, "[data-testid=role-list]").await;
+    assert_eq!(running_build(&browser).await, "core");
+    let wasm = fetched_wasm(&browser).await;
+    assert!(wasm.len() == 1 && wasm[0].starts_with("pim-core-"), "{wasm:?}");
+
+    // A page the core build does not hold: the navigation loads the full build there, still signed in.
+    c.find(Locator::Css("nav a[href='/audit']")).await.unwrap().click().await.unwrap();
+    wait_for(&browser, "[data-testid=needs-permission]").await;
+    assert_eq!(running_build(&browser).await, "full");
+    assert_eq!(c.current_url().await.unwrap().path(), "/audit");
+    assert!(wait_for(&browser, "[data-testid=account]").await.contains("Alex"));
+    let wasm = fetched_wasm(&browser).await;
+    assert!(wasm.len() == 1 && wasm[0].starts_with("pim-console-"), "{wasm:?}");
+
+    // Back to My roles inside the full build (no reload), and from a bookmark in the core one.
+    c.find(Locator::Css("nav a[href='/']")).await.unwrap().click().await.unwrap();
+    wait_for(&browser, "[data-testid=role-list]").await;
+    assert_eq!(running_build(&browser).await, "full");
+    c.goto(&server.url("/requests")).await.unwrap();
+    wait_for(&browser, "[data-testid=account]").await;
+    assert_eq!(running_build(&browser).await, "core");
+    browser.assert_no_console_errors().await;
+    browser.close().await;
+}

@@ -1,5 +1,6 @@
 //! The only code that touches browser APIs: fetch, storage, crypto, timers, the DOM outside Leptos.
 
+pub mod bundle;
 pub mod config;
 pub mod demo;
 pub mod dom;

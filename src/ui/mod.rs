@@ -9,17 +9,28 @@ mod services;
 mod session;
 mod widgets;
 
-pub use app::App;
-pub use routes::Page;
+pub use app::{App, CoreApp};
+pub use routes::{Bundle, Page};
 
 use leptos::prelude::*;
 
-/// Starts the app: reads `config.json`, then mounts the shell (or the configuration error page).
+/// Starts the full build: reads `config.json`, then mounts the shell (or the configuration error
+/// page).
 pub fn start() {
+    boot(Bundle::Full, |config| view! { <App config /> }.into_any());
+}
+
+/// Starts the core build (My roles and activation against a tenant; README "Two builds").
+pub fn start_core() {
+    boot(Bundle::Core, |config| view! { <CoreApp config /> }.into_any());
+}
+
+fn boot(bundle: Bundle, root: fn(Result<crate::config::AppConfig, crate::config::ConfigError>) -> AnyView) {
     console_error_panic_hook::set_once();
-    wasm_bindgen_futures::spawn_local(async {
+    crate::platform::bundle::mark(bundle.name());
+    wasm_bindgen_futures::spawn_local(async move {
         let config = crate::platform::config::load().await;
         crate::platform::dom::remove_boot_placeholder();
-        leptos::mount::mount_to_body(move || view! { <App config=config.clone() /> });
+        leptos::mount::mount_to_body(move || root(config));
     });
 }

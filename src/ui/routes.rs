@@ -1,4 +1,5 @@
 //! The route table's pages, with their paths and titles: the one place hrefs come from.
+//! Also which build holds which page (README "Two builds").
 
 /// A top-level page of the app.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -48,5 +49,31 @@ impl Page {
             Page::Audit => "Audit",
             Page::AccessReviews => "Access reviews",
         }
+    }
+}
+
+/// Which of the app's two builds is running. `public/boot.js` picks one per page load: the core
+/// build (My roles, activation, My requests and the sign-in callback, against a tenant) keeps the
+/// daily path small; the full build holds every page and the demo tenant.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Bundle {
+    Full,
+    Core,
+}
+
+pub use crate::config::CORE_PATHS;
+
+impl Bundle {
+    /// The name `public/boot.js` and the tests know this build by.
+    pub fn name(self) -> &'static str {
+        match self {
+            Bundle::Full => "full",
+            Bundle::Core => "core",
+        }
+    }
+
+    /// Whether a page is served by this build without loading the other one.
+    pub fn serves(self, page: Page) -> bool {
+        self == Bundle::Full || CORE_PATHS.contains(&page.path())
     }
 }

@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
 use crate::auth::Session;
-use crate::config::{AppConfig, Cloud, TenantConfig};
+use crate::config::{Cloud, TenantConfig};
 use crate::domain::ids::PrincipalId;
 use crate::domain::plan::SessionAuth;
 use crate::domain::policy::AuthContext;
@@ -109,12 +109,8 @@ impl Services {
     }
 }
 
-/// Provides the services for this configuration.
-pub fn provide_services(config: &AppConfig) {
-    let services = match config {
-        AppConfig::Demo => Services::demo(),
-        AppConfig::Tenant(t) => Services::tenant(t),
-    };
+/// Provides the services to the pages.
+pub fn provide_services(services: Services) {
     provide_context(StoredValue::new_local(services));
 }
 

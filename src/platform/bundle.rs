@@ -1,0 +1,29 @@
+//! The app's two builds as the browser sees them: `public/boot.js` picks the core build (tenant,
+//! daily pages) or the full build (every page, the demo) before any wasm loads, from the path and
+//! the mode remembered in localStorage. This is the way from one build to the other.
+
+use super::storage::{self, Store};
+
+/// Where boot.js remembers the last mode ("tenant" or "demo"), so it can pick a build at once.
+const MODE_KEY: &str = "pim.mode";
+
+/// Marks the page with the running build (`<html data-bundle="core">`): for the tests and for
+/// anyone reading the page in the browser's developer tools.
+pub fn mark(name: &str) {
+    let root = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element());
+    if let Some(root) = root {
+        let _ = root.set_attribute("data-bundle", name);
+    }
+}
+
+/// Loads the full build at the current address: the core build was asked for a page it does
+/// not hold, or it found that the configuration runs the demo (boot.js guessed from an old
+/// memory of the mode). History already points at the page, so a reload lands on it.
+pub fn load_full_build(demo: bool) {
+    if demo {
+        storage::set(Store::Local, MODE_KEY, "demo");
+    }
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().reload();
+    }
+}
