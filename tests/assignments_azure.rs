@@ -144,6 +144,25 @@ fn an_admin_change_is_an_arm_put_shaped_like_the_admin_assign_fixture() {
         activation: false,
         source: None,
     };
+    // Sent as a PUT to a new request name at the scope; the answer is the fixture's response.
+    let (client, transport, _) = scripted_client();
+    transport.push_json(201, &fixture("arm_roleEligibilityScheduleRequests_adminAssign_response.json"));
+    let status = block_on(admin_request(&client, &AdminChange::assign(&new, None))).unwrap();
+    assert_eq!(status, "Provisioned");
+    let sent = transport.requests.borrow()[0].clone();
+    assert_eq!(sent.method, pim_console::graph::Method::Put);
+    assert!(
+        sent.url.contains(&format!(
+            "{sub}/providers/Microsoft.Authorization/roleEligibilityScheduleRequests/00000000-"
+        )) && sent.url.ends_with("?api-version=2020-10-01"),
+        "{}",
+        sent.url
+    );
+    let body: Value = serde_json::from_str(sent.body.as_deref().unwrap()).unwrap();
+    assert!(
+        body["properties"]["scheduleInfo"]["startDateTime"].is_string(),
+        "a start, like the example: {body}"
+    );
     let (_, remove) = AdminChange::on_row(AdminAction::Remove, &row, None, "").arm_fields().unwrap();
     let remove = serde_json::to_value(&remove).unwrap();
     assert_eq!((remove["requestType"].as_str(), remove.get("scheduleInfo")), (Some("AdminRemove"), None));

@@ -180,7 +180,14 @@ pub async fn admin_request(client: &GraphClient, change: &AdminChange) -> Result
             client.create_group_assignment_request(&body).await?
         };
         r.status
-    } else if let Some((scope, fields)) = change.arm_fields() {
+    } else if let Some((scope, mut fields)) = change.arm_fields() {
+        // ARM's admin-assign example always carries a start (fx:…adminAssign_request.json): "now"
+        // by the service's clock when none was chosen [I: whether it may be left out is not known].
+        if change.action == AdminAction::Assign {
+            if let Some(info) = fields.schedule_info.as_mut() {
+                info.start_date_time.get_or_insert_with(|| Timestamp::from(client.service_now()));
+            }
+        }
         let r = if eligible {
             client.arm_create_eligibility_request(&scope, &fields).await?
         } else {
