@@ -20,8 +20,8 @@ use pim_console::domain::deactivate::AssignmentLevel;
 use pim_console::domain::ids::{ArmScope, RoleDefinitionId};
 use pim_console::domain::IsoDuration;
 use pim_console::graph::assignments::{
-    admin_request, azure_assignments, azure_roles, azure_row, azure_rules, azure_scope_choices,
-    principals_from_search, AdminAction, AdminChange, AdminError,
+    admin_request, azure_assignments, azure_read_error, azure_roles, azure_row, azure_rules,
+    azure_scope_choices, principals_from_search, AdminAction, AdminChange, AdminError,
 };
 use pim_console::graph::client::PickerQuery;
 use pim_console::graph::scripted::scripted_client;
@@ -238,4 +238,17 @@ fn an_owner_manages_assignments_at_a_resource_group_within_the_rules() {
     let alex = client(&sim, "alex@contoso.example");
     let e = block_on(admin_request(&alex, &AdminChange::assign(&new, None))).unwrap_err();
     assert!(AdminError(e).explain().next_step.contains("Owner or User Access Administrator"));
+}
+
+#[test]
+fn a_scope_the_caller_cannot_read_is_explained_not_dumped() {
+    let (client, transport, _) = scripted_client();
+    let denied = r#"{"error":{"code":"AuthorizationFailed","message":"The client 'x' with object id 'x' does not have authorization to perform action 'Microsoft.Authorization/roleManagementPolicyAssignments/read' over scope '/subscriptions/s'."}}"#;
+    transport.push_json(403, denied);
+    let e = block_on(azure_roles(&client, &scope("/subscriptions/129ff972-28f8-46b8-a726-e497be039368")))
+        .unwrap_err();
+    let why = azure_read_error(&e);
+    assert_eq!(why.reason, "You cannot read the role assignments at this Azure scope.");
+    assert!(why.next_step.contains("Owner or User Access Administrator"), "{}", why.next_step);
+    assert!(!why.reason.contains("does not have authorization"));
 }
