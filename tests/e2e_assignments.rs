@@ -3,7 +3,9 @@
 //! progress bar, the result CSV is offered for download and says what happened to each row, and
 //! the new assignments are in the lists. Casey adds one assignment through the people picker and
 //! sees why the last Global Administrator cannot be removed. Alex, with no administrator role,
-//! sees which role is needed instead of the forms.
+//! sees which role is needed instead of the forms. At an Azure resource group, Casey (Owner of the
+//! management group) sees the assignment inherited from the subscription, adds a time-bound
+//! eligible one through the picker and removes it.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod support;
@@ -73,6 +75,15 @@ async fn sign_in_as(browser: &Browser, server: &TestServer, name: &str) {
     click_xpath(browser, &format!("//button[contains(., '{name}')]")).await;
 }
 
+/// The demo on a 360 px phone, signed in as `name`, on Assignments.
+async fn phone_as(name: &str) -> (TestServer, Browser) {
+    let server = TestServer::start(ConfigFile::FromDist);
+    let browser = Browser::start().await;
+    browser.viewport(360, 740, true).await;
+    sign_in_as(&browser, &server, name).await;
+    (server, browser)
+}
+
 /// Shows a directory role by its name.
 async fn show_role(browser: &Browser, name: &str) {
     click_xpath(browser, &format!("//select[@data-testid='role-select']/option[normalize-space()='{name}']"))
@@ -126,10 +137,7 @@ fn twenty_rows() -> String {
 #[tokio::test]
 #[ignore = "needs dist/ and chromedriver: run scripts/test"]
 async fn an_admin_imports_twenty_rows_with_three_bad_ones_and_adds_one_through_the_picker() {
-    let server = TestServer::start(ConfigFile::FromDist);
-    let browser = Browser::start().await;
-    browser.viewport(360, 740, true).await;
-    sign_in_as(&browser, &server, "Casey").await;
+    let (_server, browser) = phone_as("Casey").await;
     // Global Administrator is shown first: Dana is the only active one and is protected.
     browser.text_containing("[data-testid=assignments-title]", "Global Administrator").await;
     let blocked =
@@ -218,10 +226,7 @@ async fn an_admin_imports_twenty_rows_with_three_bad_ones_and_adds_one_through_t
 #[tokio::test]
 #[ignore = "needs dist/ and chromedriver: run scripts/test"]
 async fn someone_without_an_admin_role_sees_which_role_is_needed() {
-    let server = TestServer::start(ConfigFile::FromDist);
-    let browser = Browser::start().await;
-    browser.viewport(360, 740, true).await;
-    sign_in_as(&browser, &server, "Alex").await;
+    let (_server, browser) = phone_as("Alex").await;
     let note = browser.text_containing("[data-testid=access-needed]", "Privileged Role Administrator").await;
     assert!(note.contains("You hold neither"), "{note}");
     // The list is still readable; the forms are not offered.
@@ -230,6 +235,104 @@ async fn someone_without_an_admin_role_sees_which_role_is_needed() {
     assert!(browser.client.find(Locator::Css("[data-testid=import-panel]")).await.is_err());
     assert!(browser.client.find(Locator::Css("[data-testid=remove]")).await.is_err());
     browser.screenshot("assignments-read-only-360").await;
+    browser.assert_no_console_errors().await;
+    browser.close().await;
+}
+
+/// Sets a field as a person would (an input event).
+async fn set_value(browser: &Browser, testid: &str, value: &str) {
+    let script = r#"
+        const el = document.querySelector(`[data-testid=${arguments[0]}]`);
+        el.value = arguments[1];
+        el.dispatchEvent(new Event('input', { bubbles: true }));
+    "#;
+    let args = vec![serde_json::json!(testid), serde_json::json!(value)];
+    browser.client.execute(script, args).await.unwrap();
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run scripts/test"]
+async fn an_owner_assigns_an_azure_role_at_a_resource_group_and_removes_it() {
+    let (_server, browser) = phone_as("Casey").await;
+    browser.text_containing("[data-testid=assignments-title]", "Global Administrator").await;
+
+    // The scopes Casey can see: the management group Casey owns and its subscriptions.
+    click_xpath(&browser, "//details[@data-testid='azure-picker']/summary").await;
+    let options = browser.text_containing("[data-testid=scope-options]", "Contoso Production").await;
+    assert!(options.contains("Contoso (management group)"), "{options}");
+    assert!(options.contains("Contoso Production (subscription)"), "{options}");
+    let prod = browser
+        .client
+        .find(Locator::XPath("//button[@data-testid='scope-option'][contains(., 'Contoso Production')]"))
+        .await
+        .unwrap();
+    let sub = prod.attr("data-scope").await.unwrap().expect("the subscription's id");
+    assert!(sub.starts_with("/subscriptions/"), "{sub}");
+
+    // A mistyped scope is explained; the resource group below the subscription opens.
+    let input = find(&browser, "[data-testid=scope-input]").await;
+    input.send_keys("/subscriptions/prod\u{E007}").await.unwrap();
+    browser.text_containing("[data-testid=scope-problem]", "must be a GUID").await;
+    set_value(&browser, "scope-input", &format!("{sub}/resourceGroups/rg-web-prod")).await;
+    click_css(&browser, "[data-testid=scope-open]").await;
+    click_xpath(
+        &browser,
+        "//select[@data-testid='azure-role-select']/option[normalize-space()='Contributor']",
+    )
+    .await;
+    browser.text_containing("[data-testid=assignments-title]", "Contributor at rg-web-prod").await;
+    browser.text_containing("[data-testid=assignment-count]", "shown").await;
+
+    // Alex is eligible at the subscription: listed here as inherited, and not removable here.
+    let alex_row = "//li[@data-testid='assignment-item'][.//*[@data-testid='principal' and normalize-space()='Alex Morgan']]";
+    let alex = browser.client.find(Locator::XPath(alex_row)).await.expect("Alex's inherited row");
+    let status = alex.text().await.unwrap();
+    assert!(status.contains("Eligible · time-bound"), "{status}");
+    assert!(status.contains("inherited from Contoso Production"), "{status}");
+    assert!(
+        alex.find(Locator::Css("[data-testid=remove]")).await.is_err(),
+        "inherited rows are changed where held"
+    );
+    assert!(browser.client.find(Locator::Css("[data-testid=access-needed]")).await.is_err());
+    shot_of(&browser, "[data-testid=assignment-list]", "assignments-azure-inherited-360").await;
+
+    // Harper, eligible for 30 days through the picker (Azure requires an end here).
+    let search = find(&browser, "[data-testid=principal-search]").await;
+    search.send_keys("Harp\u{E007}").await.unwrap();
+    click_xpath(&browser, "//button[@data-testid='principal-option'][contains(., 'Harper Singh')]").await;
+    browser.text_containing("[data-testid=chosen-principal]", "Harper Singh").await;
+    click_css(&browser, "[data-testid=add-eligible]").await;
+    let rule = browser.text_of("[data-testid=add-rule]").await;
+    assert!(rule.starts_with("Must end"), "{rule}");
+    let permanent = find(&browser, "[data-testid=add-permanent]").await;
+    assert_eq!(
+        permanent.attr("disabled").await.unwrap().as_deref(),
+        Some("true"),
+        "permanent is not allowed"
+    );
+    set_value(&browser, "add-end", &day(30)).await;
+    find(&browser, "[data-testid=add-justification]").await.send_keys("Web release").await.unwrap();
+    browser.screenshot("assignments-azure-add-360").await;
+    click_css(&browser, "[data-testid=add-submit]").await;
+    let results = browser.text_containing("[data-testid=results]", "Assigned").await;
+    assert!(results.contains("Harper Singh"), "{results}");
+    let harper_row = "//li[@data-testid='assignment-item'][.//*[@data-testid='principal' and normalize-space()='Harper Singh']]";
+    browser.text_containing("[data-testid=assignment-list]", "Harper Singh").await;
+    let harper = browser.client.find(Locator::XPath(harper_row)).await.unwrap().text().await.unwrap();
+    assert!(harper.contains("Eligible · time-bound") && harper.contains("direct"), "{harper}");
+
+    // Removed again.
+    click_xpath(&browser, &format!("{harper_row}//button[@data-testid='remove']")).await;
+    browser.text_containing("[data-testid=results]", "Removed").await;
+    for _ in 0..50 {
+        let list = browser.text_of("[data-testid=assignments]").await;
+        if !list.contains("Harper Singh") {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    let list = browser.text_of("[data-testid=assignment-list]").await;
+    assert!(!list.contains("Harper Singh") && list.contains("Alex Morgan"), "{list}");
     browser.assert_no_console_errors().await;
     browser.close().await;
 }

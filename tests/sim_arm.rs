@@ -243,3 +243,32 @@ fn the_official_arm_policy_patch_body_is_accepted() {
         }
     }
 }
+
+#[test]
+fn at_scope_lists_mark_parent_assignments_inherited_and_owners_see_their_subscriptions() {
+    let mut t = T::new();
+    let sub = contributor_scope(&mut t);
+    let rg = format!("{sub}/resourceGroups/rg-web-prod");
+    let list = |t: &mut T, at: &str| {
+        let url = format!(
+            "{at}/providers/Microsoft.Authorization/roleEligibilityScheduleInstances?{V}&$filter=atScope()"
+        );
+        let r = t.arm_as("casey", Method::Get, &url, None);
+        assert_eq!(r.status, 200, "{}", r.body);
+        r.value()
+            .iter()
+            .find(|v| v["properties"]["roleDefinitionId"].as_str().unwrap().ends_with(CONTRIBUTOR))
+            .map(|v| v["properties"]["memberType"].clone())
+    };
+    assert_eq!(list(&mut t, &sub), Some(json!("Direct")));
+    assert_eq!(list(&mut t, &rg), Some(json!("Inherited")));
+    // Not in API.md: Resource Manager's subscriptions list (api-version 2022-12-01) for the picker.
+    let subs = t.arm_as("casey", Method::Get, "/subscriptions?api-version=2022-12-01", None);
+    assert_eq!(subs.status, 200, "{}", subs.body);
+    let prod =
+        subs.value().iter().find(|s| s["id"] == sub.as_str()).expect("Casey owns the management group above");
+    assert_eq!(prod["displayName"], "Contoso Production");
+    assert_eq!(format!("/subscriptions/{}", prod["subscriptionId"].as_str().unwrap()), sub);
+    let none = t.arm_as("alex", Method::Get, "/subscriptions?api-version=2022-12-01", None);
+    assert!(none.value().is_empty(), "eligible only: no subscription is readable yet");
+}

@@ -154,7 +154,14 @@ impl Sim {
                         let item = Subject::of(&s.target, &s.principal_id, None, None);
                         self.arm_keep(ctx, &terms, item)
                     })
-                    .map(|s| if inst { self.arm_instance(s) } else { self.arm_schedule(s) })
+                    .map(|s| {
+                        let mut v = if inst { self.arm_instance(s) } else { self.arm_schedule(s) };
+                        // Listed at a scope below the one it is held at: inherited.
+                        if !ctx.scope.is_empty() && !s.target.scope.eq_ignore_ascii_case(&ctx.scope) {
+                            v["properties"]["memberType"] = json!("Inherited");
+                        }
+                        v
+                    })
                     .collect();
                 collection(ctx, items)
             }
@@ -211,6 +218,9 @@ impl Sim {
             ([c, _, "cancel"], Method::Post) if c.ends_with("schedulerequests") => {
                 self.cancel(&ctx.caller.user_id, segs[1], now).map_err(|e| ctx.pim(&e))?;
                 Ok(empty(200))
+            }
+            (["subscriptions"], Method::Get) if ctx.scope.is_empty() => {
+                collection(ctx, self.arm_subscriptions(ctx))
             }
             (["eligiblechildresources"], Method::Get) => collection(ctx, self.eligible_children(ctx)),
             (["rolemanagementpolicyassignments"], Method::Get) => {

@@ -10,21 +10,42 @@ use super::router::Ctx;
 use super::Sim;
 
 impl Sim {
-    /// The child scopes of `ctx.scope` covered by one of the caller's live Azure eligibilities.
-    pub(crate) fn eligible_children(&self, ctx: &Ctx) -> Vec<Value> {
+    /// The scopes of the caller's Azure roles in force at `level`.
+    fn my_azure_scopes(&self, ctx: &Ctx, level: Level) -> Vec<&str> {
         let me = &ctx.caller.user_id;
-        let eligible_scopes: Vec<&str> = self
-            .schedules
+        self.schedules
             .iter()
-            .filter(|s| s.level == Level::Eligibility && s.target.kind == Kind::Azure)
+            .filter(|s| s.level == level && s.target.kind == Kind::Azure)
             .filter(|s| s.principal_id.eq_ignore_ascii_case(me) && s.is_active(ctx.now))
             .map(|s| s.target.scope.as_str())
-            .collect();
+            .collect()
+    }
+
+    /// The child scopes of `ctx.scope` covered by one of the caller's live Azure eligibilities.
+    pub(crate) fn eligible_children(&self, ctx: &Ctx) -> Vec<Value> {
+        let eligible_scopes = self.my_azure_scopes(ctx, Level::Eligibility);
         self.azure_scopes
             .iter()
             .filter(|c| !c.id.eq_ignore_ascii_case(&ctx.scope) && self.scope_covers(&ctx.scope, &c.id))
             .filter(|c| eligible_scopes.iter().any(|e| self.scope_covers(e, &c.id)))
             .map(|c| json!({"id": c.id, "name": c.display_name, "type": c.level.arm_type()}))
+            .collect()
+    }
+
+    /// `GET /subscriptions?api-version=2022-12-01` (Resource Manager "Subscriptions - List"; not
+    /// in API.md, shape from the Azure REST reference): the subscriptions where the caller holds an
+    /// active Azure role at, above or below the subscription.
+    pub(crate) fn arm_subscriptions(&self, ctx: &Ctx) -> Vec<Value> {
+        let held = self.my_azure_scopes(ctx, Level::Assignment);
+        self.azure_scopes
+            .iter()
+            .filter(|c| c.level == super::model::ScopeLevel::Subscription)
+            .filter(|c| held.iter().any(|h| self.scope_covers(h, &c.id) || self.scope_covers(&c.id, h)))
+            .map(|c| {
+                let guid = c.id.rsplit('/').next().unwrap_or_default();
+                json!({"id": c.id, "subscriptionId": guid, "tenantId": self.tenant_id, "displayName": c.display_name,
+                    "state": "Enabled", "authorizationSource": "RoleBased"})
+            })
             .collect()
     }
 

@@ -22,13 +22,23 @@ pub fn role_guid(id: &str) -> String {
 }
 
 impl Sim {
+    fn principal_type(&self, principal: &str) -> &'static str {
+        if self.user(principal).is_none() && self.group(principal).is_some() {
+            "Group"
+        } else {
+            "User"
+        }
+    }
+
     fn expanded(&self, t: &Target, principal: &str) -> Value {
         let scope = self.azure_scope(&t.scope);
         let user = self.user(principal);
+        let group = self.group(principal).filter(|_| user.is_none());
+        let name = user.map(|u| u.display_name.clone()).or_else(|| group.map(|g| g.display_name.clone()));
         json!({
             "scope": {"id": t.scope, "displayName": scope.map(|s| s.display_name.clone()), "type": scope.map(|s| s.level.arm_type())},
             "roleDefinition": {"id": role_definition_id(&t.scope, &t.role), "displayName": azure_role(&t.role).map(|r| r.name), "type": "BuiltInRole"},
-            "principal": {"id": principal, "displayName": user.map(|u| u.display_name.clone()), "email": user.map(|u| u.upn.clone()), "type": "User"},
+            "principal": {"id": principal, "displayName": name, "email": user.map(|u| u.upn.clone()), "type": if group.is_some() { "Group" } else { "User" }},
         })
     }
 
@@ -41,7 +51,7 @@ impl Sim {
         let sched_id = format!("{}/{PROVIDER}/{sched_coll}/{}", s.target.scope, s.id);
         let mut p = json!({
             "scope": s.target.scope, "roleDefinitionId": role_definition_id(&s.target.scope, &s.target.role),
-            "principalId": s.principal_id, "principalType": "User", "status": "Provisioned",
+            "principalId": s.principal_id, "principalType": self.principal_type(&s.principal_id), "status": "Provisioned",
             "startDateTime": iso(s.start), "endDateTime": s.end.map(iso), "memberType": "Direct",
             "createdOn": iso(s.created), "condition": null, "conditionVersion": null,
             "expandedProperties": self.expanded(&s.target, &s.principal_id),
@@ -105,7 +115,7 @@ impl Sim {
         let p = json!({
             target_key: r.target_schedule_id, inst_key: null, "scope": r.target.scope,
             "roleDefinitionId": role_definition_id(&r.target.scope, &r.target.role), "principalId": r.principal_id,
-            "principalType": "User", "requestType": r.action.arm_name(), "status": r.status.as_str(),
+            "principalType": self.principal_type(&r.principal_id), "requestType": r.action.arm_name(), "status": r.status.as_str(),
             "approvalId": r.approval.as_ref().map(|_| format!("/{PROVIDER}/roleAssignmentApprovals/{}", r.id)),
             "scheduleInfo": schedule, "ticketInfo": {"ticketNumber": ticket.number, "ticketSystem": ticket.system},
             "justification": r.justification, "requestorId": r.created_by, "createdOn": iso(r.created),

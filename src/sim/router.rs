@@ -202,16 +202,27 @@ impl Sim {
             };
             let lower: Vec<String> = split.segments.iter().map(|s| s.to_ascii_lowercase()).collect();
             let at = lower.windows(2).position(|w| w[0] == "providers" && w[1] == "microsoft.authorization");
-            let Some(at) = at else {
-                return arm_error(404, "InvalidResourceType", "The sim serves only Microsoft.Authorization.");
+            // Besides Microsoft.Authorization, only the subscriptions list (for the scope picker).
+            let (scope, segs) = match at {
+                Some(0) => (String::new(), split.segments[2..].to_vec()),
+                Some(at) => {
+                    (format!("/{}", split.segments[..at].join("/")), split.segments[at + 2..].to_vec())
+                }
+                None if lower == ["subscriptions"] => (String::new(), lower.clone()),
+                None => {
+                    return arm_error(
+                        404,
+                        "InvalidResourceType",
+                        "The sim serves only Microsoft.Authorization.",
+                    )
+                }
             };
-            let scope = if at == 0 { String::new() } else { format!("/{}", split.segments[..at].join("/")) };
             let path_end = rest.find('?').unwrap_or(rest.len());
             let ctx = Ctx {
                 now,
                 caller,
                 method: req.method,
-                segs: split.segments[at + 2..].to_vec(),
+                segs,
                 self_url: format!("{}{}", endpoints.arm, &rest[..path_end]),
                 url: split,
                 body,

@@ -9,6 +9,7 @@
 //! Remove must be refused. For CSV: [`csv::parse`], [`import::read_rows`], [`import::preview`],
 //! then [`import::result_csv`].
 
+pub mod azure;
 pub mod import;
 mod rules;
 
@@ -21,7 +22,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::deactivate::AssignmentLevel;
-use super::ids::{AccessId, DirectoryScopeId, GroupId, PrincipalId, RoleDefinitionId};
+use super::ids::{AccessId, ArmScope, DirectoryScopeId, GroupId, PrincipalId, RoleDefinitionId};
 
 /// What kind of directory object holds an assignment.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -65,11 +66,13 @@ impl Principal {
     }
 }
 
-/// What is assigned: a directory role at a scope, or a PIM group's membership or ownership.
+/// What is assigned: a directory role at a scope, a PIM group's membership or ownership, or an
+/// Azure role at an ARM scope (`role` is the full ARM role definition id).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum AssignmentTarget {
     Role { role: RoleDefinitionId, scope: DirectoryScopeId },
     Group { group: GroupId, access: AccessId },
+    Azure { role: RoleDefinitionId, scope: ArmScope },
 }
 
 impl AssignmentTarget {
@@ -88,7 +91,23 @@ impl AssignmentTarget {
                 AssignmentTarget::Group { group: a, access: x },
                 AssignmentTarget::Group { group: b, access: y },
             ) => a.as_str().eq_ignore_ascii_case(b.as_str()) && x == y,
+            // ARM writes one role definition under different scope prefixes: the GUID decides.
+            (
+                AssignmentTarget::Azure { role: a, scope: s },
+                AssignmentTarget::Azure { role: b, scope: t },
+            ) => a.guid() == b.guid() && s.same_as(t),
             _ => false,
+        }
+    }
+
+    /// True when a row held at `self` belongs in the list of `viewed`: the same target, or for
+    /// Azure the same role at this scope or above it (what `atScope()` lists; above is inherited).
+    pub fn listed_under(&self, viewed: &AssignmentTarget) -> bool {
+        match (self, viewed) {
+            (AssignmentTarget::Azure { role: a, .. }, AssignmentTarget::Azure { role: b, .. }) => {
+                a.guid() == b.guid()
+            }
+            _ => self.same_as(viewed),
         }
     }
 }
@@ -138,6 +157,9 @@ pub struct AssignmentRow {
     /// An active row that is a running activation of an eligibility (not an assignment an
     /// administrator made); it ends by itself and is not removed from here.
     pub activation: bool,
+    /// Where it is held, when that is worth naming (an Azure row's scope display name).
+    #[serde(default)]
+    pub source: Option<String>,
 }
 
 impl AssignmentRow {
@@ -154,8 +176,17 @@ impl AssignmentRow {
         let target = match &self.target {
             AssignmentTarget::Role { role, scope } => format!("{role}@{scope}"),
             AssignmentTarget::Group { group, access } => format!("{group}:{}", access.as_str()),
+            AssignmentTarget::Azure { role, scope } => format!("{}@{}", role.guid(), scope.normalized()),
         };
         format!("{level}|{}|{target}|{}", self.principal.id.as_str().to_ascii_lowercase(), self.activation)
+    }
+
+    /// "direct", "through a group", or "inherited from {where}" when the scope is known.
+    pub fn held_text(&self) -> String {
+        match (self.via, &self.source) {
+            (Via::Inherited, Some(from)) => format!("inherited from {from}"),
+            (via, _) => via.label().to_owned(),
+        }
     }
 
     /// True when an administrator can remove, update, extend or renew it here.

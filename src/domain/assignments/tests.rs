@@ -33,6 +33,7 @@ fn row(p: Principal, role: &str, level: AssignmentLevel, end: Option<DateTime<Ut
         end,
         via: Via::Direct,
         activation: false,
+        source: None,
     }
 }
 

@@ -52,6 +52,7 @@ fn role_row(i: &RoleScheduleInstance, level: AssignmentLevel) -> Option<Assignme
         end: i.end_date_time.map(|t| t.0),
         via: via(i.member_type.as_ref()),
         activation: i.assignment_type == Some(AssignmentType::Activated),
+        source: None,
     })
 }
 
@@ -67,6 +68,7 @@ fn group_row(i: &GroupScheduleInstance, level: AssignmentLevel) -> Option<Assign
         end: i.end_date_time.map(|t| t.0),
         via: via(i.member_type.as_ref()),
         activation: i.assignment_type == Some(AssignmentType::Activated),
+        source: None,
     })
 }
 
@@ -100,10 +102,15 @@ pub async fn group_assignments(
     Ok(rows)
 }
 
+/// The admin rules among wire policy rules.
+pub(crate) fn rules_from<'a>(
+    rules: impl Iterator<Item = &'a crate::graph::wire::PolicyRule>,
+) -> AssignmentRules {
+    AssignmentRules::from_rules(&rules.map(rule).collect::<Vec<_>>())
+}
+
 fn rules_of(assignments: &[RoleManagementPolicyAssignment]) -> AssignmentRules {
-    let rules: Vec<_> =
-        assignments.iter().filter_map(|a| a.policy.as_ref()).flat_map(|p| p.rules.iter().map(rule)).collect();
-    AssignmentRules::from_rules(&rules)
+    rules_from(assignments.iter().filter_map(|a| a.policy.as_ref()).flat_map(|p| p.rules.iter()))
 }
 
 /// A directory role's admin rules (`Expiration_Admin_*`, `Enablement_Admin_Assignment`).

@@ -4,14 +4,17 @@
 
 use chrono::{DateTime, Utc};
 
+use crate::domain::assignments::azure::azure_forbidden;
 use crate::domain::assignments::{AssignmentRow, AssignmentTarget, NewAssignment};
 use crate::domain::deactivate::AssignmentLevel;
 use crate::domain::error_kind::Explanation;
+use crate::domain::ids::ArmScope;
 use crate::graph::client::GraphClient;
 use crate::graph::error::GraphError;
 use crate::graph::wire::{
-    ExpirationPattern, GroupScheduleRequestBody, RequestSchedule, RoleScheduleRequestBody, ScheduleAction,
-    TicketInfo, Timestamp,
+    ArmExpiration, ArmScheduleInfo, ArmScheduleRequestFields, ExpirationPattern, ExpirationType,
+    GroupScheduleRequestBody, RequestSchedule, RoleScheduleRequestBody, ScheduleAction, TicketInfo,
+    Timestamp,
 };
 
 /// What the administrator does.
@@ -109,6 +112,39 @@ impl AdminChange {
         })
     }
 
+    /// The scope and `properties` of an ARM request for an Azure role (`None` otherwise), shaped
+    /// like fx:arm_roleEligibilityScheduleRequests_adminAssign_request.json; the end is written as
+    /// `AfterDateTime` (an expiration type API.md §8 lists) or `NoExpiration`.
+    pub fn arm_fields(&self) -> Option<(ArmScope, ArmScheduleRequestFields)> {
+        let AssignmentTarget::Azure { role, scope } = &self.assignment.target else { return None };
+        let schedule_info = (self.action != AdminAction::Remove).then(|| ArmScheduleInfo {
+            start_date_time: self.assignment.start.map(Timestamp::from),
+            expiration: Some(match self.assignment.end {
+                Some(end) => ArmExpiration {
+                    kind: Some(ExpirationType::AfterDateTime),
+                    end_date_time: Some(Timestamp::from(end)),
+                    duration: None,
+                },
+                None => ArmExpiration {
+                    kind: Some(ExpirationType::NoExpiration),
+                    end_date_time: None,
+                    duration: None,
+                },
+            }),
+        });
+        let fields = ArmScheduleRequestFields {
+            justification: self.text(),
+            schedule_info,
+            ticket_info: self.ticket_info(),
+            ..ArmScheduleRequestFields::new(
+                self.action.wire(),
+                self.assignment.principal.clone(),
+                role.clone(),
+            )
+        };
+        Some((scope.clone(), fields))
+    }
+
     /// The body for a PIM group (`None` for a role change).
     pub fn group_body(&self) -> Option<GroupScheduleRequestBody> {
         let AssignmentTarget::Group { group, access } = &self.assignment.target else { return None };
@@ -144,6 +180,20 @@ pub async fn admin_request(client: &GraphClient, change: &AdminChange) -> Result
             client.create_group_assignment_request(&body).await?
         };
         r.status
+    } else if let Some((scope, mut fields)) = change.arm_fields() {
+        // ARM's admin-assign example always carries a start (fx:…adminAssign_request.json): "now"
+        // by the service's clock when none was chosen [I: whether it may be left out is not known].
+        if change.action == AdminAction::Assign {
+            if let Some(info) = fields.schedule_info.as_mut() {
+                info.start_date_time.get_or_insert_with(|| Timestamp::from(client.service_now()));
+            }
+        }
+        let r = if eligible {
+            client.arm_create_eligibility_request(&scope, &fields).await?
+        } else {
+            client.arm_create_assignment_request(&scope, &fields).await?
+        };
+        r.properties.status
     } else {
         None
     };
@@ -169,6 +219,13 @@ impl AdminError {
                     "The last Global Administrator cannot be removed.".to_owned(),
                     "Assign Global Administrator (active) to someone else first.".to_owned(),
                 )
+            }
+            // ARM's CloudError for a caller without write access at the scope.
+            GraphError::Http { status: 403, code, .. }
+                if code.eq_ignore_ascii_case("AuthorizationFailed") =>
+            {
+                let e = azure_forbidden(true);
+                (e.reason, e.next_step)
             }
             GraphError::PermissionMissing { needed, .. } if needed.is_empty() => (
                 "Only a Privileged Role Administrator or Global Administrator can change assignments."

@@ -9,8 +9,12 @@ use crate::graph::transport::Method;
 use crate::graph::url::{odata_string, UrlBuilder};
 use crate::graph::wire::{
     ArmPolicy, ArmPolicyAssignment, ArmPolicyPatchBody, ArmPolicyRules, ArmResource, ArmScheduleInstance,
-    ArmScheduleRequest, ArmScheduleRequestBody, ArmScheduleRequestFields, EligibleChildResource, PolicyRule,
+    ArmScheduleRequest, ArmScheduleRequestBody, ArmScheduleRequestFields, ArmSubscription,
+    EligibleChildResource, PolicyRule,
 };
+
+/// api-version of Resource Manager's "Subscriptions - List" (not a PIM endpoint; not in API.md).
+const SUBSCRIPTIONS_API_VERSION: &str = "2022-12-01";
 
 /// Whose requests an ARM request list shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -55,6 +59,29 @@ impl GraphClient {
     pub async fn arm_my_active_roles(&self) -> Result<Vec<ArmResource<ArmScheduleInstance>>, GraphError> {
         let url = self.arm(&ArmScope::tenant(), "roleAssignmentScheduleInstances");
         self.arm_all(url.query("api-version", ARM_API_VERSION).query("$filter", "asTarget()").build()).await
+    }
+
+    /// Eligible (`eligible`) or active Azure role instances at a scope and above it (an
+    /// administrator's view of a scope; the role is filtered by the caller).
+    /// `GET {scope}/providers/Microsoft.Authorization/roleEligibilityScheduleInstances?api-version=2020-10-01&$filter=atScope()`
+    /// (`roleAssignmentScheduleInstances` likewise)
+    pub async fn arm_instances_at_scope(
+        &self,
+        scope: &ArmScope,
+        eligible: bool,
+    ) -> Result<Vec<ArmResource<ArmScheduleInstance>>, GraphError> {
+        let collection =
+            if eligible { "roleEligibilityScheduleInstances" } else { "roleAssignmentScheduleInstances" };
+        let url = self.arm(scope, collection);
+        self.arm_all(url.query("api-version", ARM_API_VERSION).query("$filter", "atScope()").build()).await
+    }
+
+    /// The subscriptions I can see, for the scope picker.
+    /// `GET https://management.azure.com/subscriptions?api-version=2022-12-01` — NOT in API.md:
+    /// Azure REST reference "Subscriptions - List" (`value[]`, paged by `nextLink`); read tolerantly.
+    pub async fn arm_subscriptions(&self) -> Result<Vec<ArmSubscription>, GraphError> {
+        let url = UrlBuilder::new(&self.endpoints.arm, "").fixed("subscriptions");
+        self.arm_all(url.query("api-version", SUBSCRIPTIONS_API_VERSION).build()).await
     }
 
     /// Activation requests at a scope, filtered by my relation to them.

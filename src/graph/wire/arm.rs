@@ -223,3 +223,15 @@ pub struct EligibleChildResource {
     #[serde(rename = "type")]
     pub kind: Option<String>,
 }
+
+/// One subscription of `GET /subscriptions?api-version=2022-12-01` (Resource Manager
+/// "Subscriptions - List"; NOT in API.md: shape from the Azure REST reference, sample
+/// `value[].{id, subscriptionId, displayName, state}`; read tolerantly, everything optional).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ArmSubscription {
+    pub id: Option<String>,
+    pub subscription_id: Option<String>,
+    pub display_name: Option<String>,
+    pub state: Option<String>,
+}

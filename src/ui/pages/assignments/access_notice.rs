@@ -10,6 +10,11 @@ use super::state::{Access, AssignmentsState};
 pub fn AccessNotice(state: AssignmentsState) -> impl IntoView {
     move || {
         let access = state.access.get();
+        // At an Azure scope the directory roles do not decide: the service does, and its
+        // refusal names the Azure roles needed.
+        if state.is_azure() {
+            return ().into_any();
+        }
         if access == Access::Checking {
             return view! { <p class="app-muted" data-testid="access-checking">"Checking your roles…"</p> }
                 .into_any();

@@ -22,7 +22,7 @@ fn status_line(row: &AssignmentRow) -> String {
         Some(end) => format!("time-bound, until {}", utc_stamp(end)),
     };
     let start = row.start.map(|s| format!(" · from {}", utc_stamp(s))).unwrap_or_default();
-    format!("{level} · {end}{start} · {}", row.via.label())
+    format!("{level} · {end}{start} · {}", row.held_text())
 }
 
 /// A row of the list.

@@ -1,4 +1,4 @@
-//! Assignments: for a directory role or a PIM group, who is eligible and who is active (from
+//! Assignments: for a directory role, a PIM group or an Azure role at a scope, who is eligible and who is active (from
 //! when, until when, directly or through a group); add, remove, update, extend and renew within
 //! the role's rules; bulk import from CSV. People without an administrator role see which role
 //! they need; in a tenant the write permissions are asked for only here.
@@ -6,6 +6,7 @@
 mod access_notice;
 mod add_panel;
 mod assignment_row;
+mod azure_picker;
 mod import_panel;
 mod import_state;
 mod list;

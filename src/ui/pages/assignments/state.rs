@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::domain::assignments::azure::{AzureRoleRef, ScopeChoice};
 use crate::domain::assignments::import::RoleRef;
 use crate::domain::assignments::{
     AdminStanding, AssignmentQuery, AssignmentRow, AssignmentRules, AssignmentTarget, NewAssignment,
@@ -11,8 +12,9 @@ use crate::domain::assignments::{
 use crate::domain::error_kind::Explanation;
 use crate::domain::ids::{AccessId, GroupId};
 use crate::graph::assignments::{
-    admin_request, group_assignments, group_rules, my_admin_standing, role_assignments, role_refs,
-    role_rules, AdminChange, AdminError,
+    admin_request, azure_assignments, azure_read_error, azure_roles, azure_rules, azure_scope_choices,
+    group_assignments, group_rules, my_admin_standing, role_assignments, role_refs, role_rules, AdminChange,
+    AdminError,
 };
 use crate::ui::services::Services;
 use crate::ui::widgets::ResultLine;
@@ -33,6 +35,28 @@ impl Chosen {
         let side = if access == AccessId::Owner { "owners" } else { "members" };
         Chosen { target: AssignmentTarget::Group { group: id, access }, name: format!("{name} ({side})") }
     }
+
+    pub fn azure(role: &AzureRoleRef, at: &ScopeChoice) -> Self {
+        Chosen {
+            target: AssignmentTarget::Azure { role: role.id.clone(), scope: at.scope.clone() },
+            name: format!("{} at {} ({})", role.name, at.name, at.level()),
+        }
+    }
+
+    pub fn is_azure(&self) -> bool {
+        matches!(self.target, AssignmentTarget::Azure { .. })
+    }
+}
+
+/// The Azure side of the picker: the suggested scopes, the open scope and its roles.
+#[derive(Clone, Copy)]
+pub struct AzurePick {
+    /// `None` until read (they are read when the Azure picker is first opened).
+    pub scopes: RwSignal<Option<Vec<ScopeChoice>>>,
+    pub asked: RwSignal<bool>,
+    pub scope: RwSignal<Option<ScopeChoice>>,
+    /// The roles at the open scope (`None` while they load), or why they could not be read.
+    pub roles: RwSignal<Option<Result<Vec<AzureRoleRef>, String>>>,
 }
 
 /// Whether changes are offered.
@@ -60,6 +84,7 @@ pub struct AssignmentsState {
     /// The row whose change form is open (its key).
     pub open_row: RwSignal<Option<String>>,
     pub now: RwSignal<chrono::DateTime<chrono::Utc>>,
+    pub azure: AzurePick,
 }
 
 impl AssignmentsState {
@@ -79,12 +104,55 @@ impl AssignmentsState {
             results: RwSignal::new(Vec::new()),
             open_row: RwSignal::new(None),
             now: RwSignal::new(now),
+            azure: AzurePick {
+                scopes: RwSignal::new(None),
+                asked: RwSignal::new(false),
+                scope: RwSignal::new(None),
+                roles: RwSignal::new(None),
+            },
         }
     }
 
     /// True when the signed-in user may change assignments (or it is unknown: the service decides).
+    /// At an Azure scope it takes Owner or User Access Administrator there, which only the service
+    /// can tell (management-group membership is not in the ids): a refusal is explained.
     pub fn may_change(&self) -> bool {
-        matches!(self.access.get(), Access::Known(None) | Access::Known(Some(AdminStanding::Admin)))
+        self.is_azure()
+            || matches!(self.access.get(), Access::Known(None) | Access::Known(Some(AdminStanding::Admin)))
+    }
+
+    /// True when an Azure role at a scope is shown.
+    pub fn is_azure(&self) -> bool {
+        self.chosen.with(|c| c.as_ref().is_some_and(Chosen::is_azure))
+    }
+
+    /// Reads the scopes to suggest, once (ARM is only called when the Azure picker is opened).
+    pub fn load_scopes(self) {
+        if self.azure.asked.get_untracked() {
+            return;
+        }
+        self.azure.asked.set(true);
+        let services = self.services.get_value();
+        spawn_local(async move {
+            let found = azure_scope_choices(&services.client).await;
+            self.azure.scopes.set(Some(found));
+        });
+    }
+
+    /// Opens a scope: reads the roles offered there.
+    pub fn open_scope(self, at: ScopeChoice) {
+        self.azure.scope.set(Some(at.clone()));
+        self.azure.roles.set(None);
+        let services = self.services.get_value();
+        spawn_local(async move {
+            let roles = azure_roles(&services.client, &at.scope).await.map_err(|e| {
+                let why = azure_read_error(&e);
+                format!("{} {}", why.reason, why.next_step)
+            });
+            if self.azure.scope.get_untracked().as_ref() == Some(&at) {
+                self.azure.roles.set(Some(roles));
+            }
+        });
     }
 
     /// Reads my standing and the role names once, then shows the first role.
@@ -136,6 +204,9 @@ impl AssignmentsState {
                 AssignmentTarget::Group { group, access } => {
                     futures::join!(group_assignments(client, group), group_rules(client, group, *access))
                 }
+                AssignmentTarget::Azure { role, scope } => {
+                    futures::join!(azure_assignments(client, scope, role), azure_rules(client, scope, role))
+                }
             };
             // Another target may have been chosen meanwhile.
             if self.chosen.get_untracked().as_ref() != Some(&chosen) {
@@ -143,13 +214,14 @@ impl AssignmentsState {
             }
             match rows {
                 Ok(rows) => {
-                    let rows = rows.into_iter().filter(|r| r.target.same_as(&chosen.target)).collect();
+                    let rows = rows.into_iter().filter(|r| r.target.listed_under(&chosen.target)).collect();
                     self.rows.set(rows);
                     self.load_error.set(None);
                 }
                 Err(e) => {
                     self.rows.set(Vec::new());
-                    self.load_error.set(Some(format!("{} {}", e.explain(), e.next_step())));
+                    let why = azure_read_error(&e);
+                    self.load_error.set(Some(format!("{} {}", why.reason, why.next_step)));
                 }
             }
             // Without the policy the service still enforces its rules on each write.

@@ -1,9 +1,10 @@
-//! Which assignments to show: a directory role from the list, or a PIM group found by name
-//! (its members or its owners).
+//! Which assignments to show: a directory role from the list, a PIM group found by name (its
+//! members or its owners), or an Azure role at a scope.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::azure_picker::AzurePicker;
 use super::search_field::SearchField;
 use super::state::{AssignmentsState, Chosen};
 use crate::domain::ids::{AccessId, GroupId};
@@ -39,7 +40,7 @@ pub fn TargetPicker(state: AssignmentsState) -> impl IntoView {
         _ => String::new(),
     };
     view! {
-        <section class="app-panel app-assign-section" aria-label="Role or group" data-testid="target-picker">
+        <section class="app-panel app-assign-section" aria-label="Role, group or Azure scope" data-testid="target-picker">
             <label class="app-field">
                 <span>"Directory role"</span>
                 <select
@@ -107,6 +108,7 @@ pub fn TargetPicker(state: AssignmentsState) -> impl IntoView {
                     }}
                 </ul>
             </details>
+            <AzurePicker state />
         </section>
     }
 }
