@@ -337,3 +337,36 @@ async fn my_roles_loads_only_the_core_build_and_other_pages_the_full_one() {
     browser.assert_no_console_errors().await;
     browser.close().await;
 }
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run scripts/test"]
+async fn settings_that_cannot_be_read_are_explained_and_read_again_on_request() {
+    use pim_console::sim::{Fault, FaultRule};
+    let sim = pim_console::sim::Sim::demo(7, chrono::Utc::now());
+    let server = TestServer::start_with_sim(ConfigFile::SimTenant, sim);
+    let refuse = Fault::Refuse {
+        status: 403,
+        code: "Authorization_RequestDenied".into(),
+        message: "Insufficient privileges to complete the operation.".into(),
+    };
+    let faults = || server.sim.as_ref().unwrap().lock().unwrap();
+    faults().inject(FaultRule::always("roleManagementPolicyAssignments", refuse));
+    let browser = Browser::start().await;
+    sign_in_as_alex(&browser, &server).await;
+
+    select(&browser, "Security Administrator").await;
+    let justification = browser.client.find(Locator::Css("[data-testid=justification]")).await.unwrap();
+    justification.send_keys("Incident INC-901").await.unwrap();
+    let said = wait_for(&browser, "[data-testid=settings-unread]").await;
+    assert!(said.contains("could not be read"), "{said}");
+    assert!(said.contains("permission"), "says why: {said}");
+    browser.screenshot("my-roles-settings-unread").await;
+
+    // The service lets the reads through again: Try again reads them, nothing typed is lost.
+    faults().clear_faults();
+    browser.client.find(Locator::Css("[data-testid=settings-retry]")).await.unwrap().click().await.unwrap();
+    browser.text_containing("[data-testid=plan]", "authentication context c1").await;
+    let kept = browser.client.find(Locator::Css("[data-testid=justification]")).await.unwrap();
+    assert_eq!(kept.prop("value").await.unwrap().as_deref(), Some("Incident INC-901"));
+    browser.close().await;
+}

@@ -144,8 +144,20 @@ pub fn ActivationPanel(state: MyRolesState) -> impl IntoView {
                         .selected
                         .with(Vec::len)
                         .saturating_sub(plan.with(|p| p.as_ref().map_or(0, |p| p.entries.len())));
-                    (waiting > 0)
-                        .then(|| view! { <p class="app-muted" data-testid="reading-settings">{format!("Reading the settings of {waiting} selected…")}</p> })
+                    (waiting > 0).then(|| match state.policy_problem.get() {
+                        // A failed read is said, with the way out; the form stays as typed.
+                        Some(why) if !state.refreshing.get() => view! {
+                            <div class="app-alert" role="alert" data-testid="settings-unread">
+                                <p>{format!("The settings of {waiting} selected could not be read. {why}")}</p>
+                                <button type="button" class="app-button" data-testid="settings-retry" on:click=move |_| state.reload()>
+                                    "Try again"
+                                </button>
+                            </div>
+                        }
+                        .into_any(),
+                        _ => view! { <p class="app-muted" data-testid="reading-settings">{format!("Reading the settings of {waiting} selected…")}</p> }
+                            .into_any(),
+                    })
                 }}
                 <ul class="app-plan" data-testid="plan">
                     {move || {

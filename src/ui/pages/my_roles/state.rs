@@ -47,6 +47,9 @@ pub struct MyRolesState {
     /// Why lists could not be read (licence, throttling, network, consent…), said by `problems.rs`.
     pub load_kinds: RwSignal<Vec<ErrorKind>>,
     pub policies: RwSignal<HashMap<ItemKey, ActivationPolicy>>,
+    /// Why some policies could not be read in the last load (a sentence and the next step), so
+    /// the activation panel says so and offers Try again instead of waiting for ever.
+    pub policy_problem: RwSignal<Option<String>>,
     pub selected: RwSignal<Vec<ItemKey>>,
     pub form: RwSignal<ActivationForm>,
     pub submitting: RwSignal<bool>,
@@ -92,6 +95,7 @@ impl MyRolesState {
             refreshing: RwSignal::new(false),
             load_kinds: RwSignal::new(Vec::new()),
             policies: RwSignal::new(policies),
+            policy_problem: RwSignal::new(None),
             selected: RwSignal::new(Vec::new()),
             form: RwSignal::new(ActivationForm { duration: "PT1H".into(), ..Default::default() }),
             submitting: RwSignal::new(false),
@@ -121,6 +125,7 @@ impl MyRolesState {
             return;
         }
         self.refreshing.set(true);
+        self.policy_problem.set(None);
         spawn_local(async move {
             let Some(items) = self.read_items().await else { return };
             // One read per policy not fetched lately (an Entra role's policy serves all its scopes).
@@ -132,16 +137,22 @@ impl MyRolesState {
                 .filter_map(|key| items.iter().find(|i| i.key.policy_key() == key).cloned())
                 .collect();
             let read = join_all(missing.iter().map(|i| policy_of(&services.client, i))).await;
+            let mut problem = None;
             let Some(cache) = self.policy_cache.try_update_value(|cache| {
                 for (item, policy) in missing.iter().zip(read) {
-                    if let Ok(policy) = policy {
-                        cache.put(item.key.clone(), policy, now);
+                    match policy {
+                        Ok(policy) => cache.put(item.key.clone(), policy, now),
+                        Err(e) if problem.is_none() => {
+                            problem = Some(format!("{} {}", e.explain(), e.next_step()))
+                        }
+                        Err(_) => {}
                     }
                 }
                 cache.clone()
             }) else {
                 return;
             };
+            let _ = self.policy_problem.try_set(problem);
             let _ = self.policies.try_set(policies_for(&items, &cache));
             self.last_known.with_value(|l| {
                 if let Some(l) = l {
