@@ -274,16 +274,40 @@ fn sign_out_during_refresh_leaves_nothing_behind() {
 }
 
 #[test]
-fn reload_restores_from_storage_and_refreshes() {
+fn reload_restores_from_storage_with_the_live_access_token_then_refreshes() {
     let first = signed_in();
     let saved = first.session.persisted().unwrap();
     let stored = serde_json::to_string(&saved).unwrap();
     let rig = rig();
+    rig.clock.set(first.clock.now());
     rig.session.restore(serde_json::from_str(&stored).unwrap());
-    rig.transport.reply(token_ok("at-after-reload", Some("rt-2"), None, 3600));
-    assert_eq!(token(&rig, Api::Graph, false).unwrap(), "at-after-reload");
-    assert_eq!(param(&rig.transport.form(0), "refresh_token"), Some("rt-1"));
+    // The Graph token of the first page is still good: the reload reads data without a /token call.
+    assert_eq!(token(&rig, Api::Graph, false).unwrap(), "at-graph-1");
+    assert_eq!(rig.transport.token_calls(), 0);
     assert_eq!(rig.session.account(), first.session.account());
+    // ARM had no token yet, and Graph's runs out: both come from the refresh token.
+    rig.transport.reply(token_ok("at-arm", Some("rt-2"), None, 3600));
+    assert_eq!(token(&rig, Api::Arm, false).unwrap(), "at-arm");
+    assert_eq!(param(&rig.transport.form(0), "refresh_token"), Some("rt-1"));
+    rig.clock.advance(Duration::minutes(56));
+    rig.transport.reply(token_ok("at-after-reload", Some("rt-3"), None, 3600));
+    assert_eq!(token(&rig, Api::Graph, false).unwrap(), "at-after-reload");
+    assert_eq!(param(&rig.transport.form(1), "refresh_token"), Some("rt-2"));
+    // The stored record now carries both live tokens.
+    let record = rig.saved.borrow().last().cloned().flatten().unwrap();
+    assert_eq!(record.graph_token.map(|t| t.token.expose().to_owned()).as_deref(), Some("at-after-reload"));
+    assert_eq!(record.arm_token.map(|t| t.token.expose().to_owned()).as_deref(), Some("at-arm"));
+}
+
+#[test]
+fn a_record_from_before_tokens_were_kept_still_restores() {
+    let first = signed_in();
+    let mut stored = serde_json::to_value(first.session.persisted().unwrap()).unwrap();
+    stored.as_object_mut().unwrap().remove("graph_token");
+    let rig = rig();
+    rig.session.restore(serde_json::from_value(stored).unwrap());
+    rig.transport.reply(token_ok("at-fresh", Some("rt-2"), None, 3600));
+    assert_eq!(token(&rig, Api::Graph, false).unwrap(), "at-fresh");
 }
 
 #[test]

@@ -317,9 +317,32 @@ async fn signs_in_refreshes_and_signs_out_against_a_certified_openid_provider() 
     assert!(has_scope(&arm, ARM_SCOPE), "the first refresh is for ARM: {arm}");
     rig.peer.wait("resource", |e| e["api"] == "arm" && e["token_valid"] == true).await;
 
-    // Reload: the session survives in this tab; the Graph token now comes from a refresh too.
+    // Reload: the session survives in this tab with its access tokens: the data is read with
+    // them, no token request first.
     let graph_refresh = |e: &Value| e["grant_type"] == "refresh_token" && !has_scope(e, ARM_SCOPE);
     assert!(rig.peer.all("grant.success").iter().all(|e| !graph_refresh(e)));
+    let (grants, reads) = (rig.peer.all("grant.success").len(), rig.peer.all("resource").len());
+    c.refresh().await.unwrap();
+    assert!(rig.wait_for("[data-testid=account]").await.contains("Alex Wilber"));
+    for _ in 0..100 {
+        if rig.peer.all("resource").len() > reads {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let after: Vec<Value> = rig.peer.all("resource").into_iter().skip(reads).collect();
+    assert!(!after.is_empty() && after.iter().all(|e| e["token_valid"] == true), "{after:#?}");
+    assert_eq!(rig.peer.all("grant.success").len(), grants, "no token request on a reload");
+
+    // Once the Graph token has run out (here: taken out of the tab's record), a reload gets a new
+    // one from the refresh token.
+    c.execute(
+        "const s = JSON.parse(sessionStorage.getItem('pim.session')); delete s.graph_token; \
+         sessionStorage.setItem('pim.session', JSON.stringify(s));",
+        vec![],
+    )
+    .await
+    .unwrap();
     c.refresh().await.unwrap();
     assert!(rig.wait_for("[data-testid=account]").await.contains("Alex Wilber"));
     rig.peer.wait("grant.success", graph_refresh).await;

@@ -48,6 +48,21 @@ pub struct PersistedSession {
     pub tenant: String,
     pub graph_scopes: Vec<String>,
     pub arm_scopes: Vec<String>,
+    /// The access tokens held when the record was written, so a reload of the tab reads its data
+    /// at once instead of redeeming the refresh token first (MSAL.js keeps them in sessionStorage
+    /// too; the refresh token beside them is the stronger secret). Only in the stored record:
+    /// the live ones are in `State::tokens`. Absent from records written before they were kept.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub graph_token: Option<SavedAccessToken>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub arm_token: Option<SavedAccessToken>,
+}
+
+/// An access token kept across a reload, with when it expires.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SavedAccessToken {
+    pub token: AccessToken,
+    pub expires_at: DateTime<Utc>,
 }
 
 pub(super) struct State {
@@ -122,9 +137,16 @@ impl Session {
         self.0.state.borrow().redirect.clone()
     }
 
-    /// The record to keep in sessionStorage, if signed in.
+    /// The record to keep in sessionStorage, if signed in, with the access tokens held now.
     pub fn persisted(&self) -> Option<PersistedSession> {
-        self.0.state.borrow().signed_in.clone()
+        let st = self.0.state.borrow();
+        let saved = |api| {
+            st.tokens.get(&api).map(|c| SavedAccessToken { token: c.token.clone(), expires_at: c.expires_at })
+        };
+        let mut record = st.signed_in.clone()?;
+        record.graph_token = saved(Api::Graph);
+        record.arm_token = saved(Api::Arm);
+        Some(record)
     }
 
     /// Redeems the code from the callback, checks the ID token, and installs a new session
@@ -168,18 +190,25 @@ impl Session {
                 tenant: r.tenant.clone(),
                 graph_scopes,
                 arm_scopes,
+                graph_token: None,
+                arm_token: None,
             });
         }
         self.notify();
         Ok(account)
     }
 
-    /// After a reload: takes the session back from sessionStorage (access tokens are fetched
-    /// again with the refresh token).
-    pub fn restore(&self, saved: PersistedSession) {
+    /// After a reload: takes the session back from sessionStorage, with the access tokens it
+    /// held (used while they have more than [`REFRESH_AHEAD`] to live, then refreshed).
+    pub fn restore(&self, mut saved: PersistedSession) {
         let mut st = self.0.state.borrow_mut();
         st.version += 1;
         st.tokens.clear();
+        for (api, token) in [(Api::Graph, saved.graph_token.take()), (Api::Arm, saved.arm_token.take())] {
+            if let Some(t) = token {
+                st.tokens.insert(api, Cached { token: t.token, expires_at: t.expires_at });
+            }
+        }
         st.in_flight.clear();
         st.redirect = None;
         st.signed_in = Some(saved);

@@ -21,21 +21,25 @@ const READ_HEADERS: [&str; 7] = [
     "date",
 ];
 
-/// Sends requests with `fetch`; each one is aborted after `timeout`.
+/// Sends requests with `fetch`; each one is aborted after its time limit. A read (GET) that
+/// hangs is given up sooner than a write: the client sends it again (reads are idempotent), so
+/// one stalled connection on a phone's network holds a page up for seconds, not half a minute.
 #[derive(Clone, Debug)]
 pub struct BrowserTransport {
-    pub timeout: Duration,
+    pub read_timeout: Duration,
+    pub write_timeout: Duration,
 }
 
 impl Default for BrowserTransport {
     fn default() -> Self {
-        BrowserTransport { timeout: Duration::from_secs(30) }
+        BrowserTransport { read_timeout: Duration::from_secs(10), write_timeout: Duration::from_secs(30) }
     }
 }
 
 impl Transport for BrowserTransport {
     fn send(&self, request: HttpRequest) -> LocalBoxFuture<'_, Result<HttpResponse, TransportError>> {
-        Box::pin(fetch(request, self.timeout))
+        let timeout = if request.method == Method::Get { self.read_timeout } else { self.write_timeout };
+        Box::pin(fetch(request, timeout))
     }
 
     fn sleep(&self, duration: Duration) -> LocalBoxFuture<'_, ()> {
