@@ -331,10 +331,10 @@ async fn my_roles_loads_only_the_core_build_and_other_pages_the_full_one() {
     c.find(Locator::Css("nav a[href='/']")).await.unwrap().click().await.unwrap();
     wait_for(&browser, "[data-testid=role-list]").await;
     assert_eq!(running_build(&browser).await, "full");
+    browser.assert_no_console_errors().await;
     c.goto(&server.url("/requests")).await.unwrap();
     wait_for(&browser, "[data-testid=account]").await;
     assert_eq!(running_build(&browser).await, "core");
-    browser.assert_no_console_errors().await;
     browser.close().await;
 }
 

@@ -145,7 +145,7 @@ impl Browser {
         el.text().await.unwrap_or_default()
     }
 
-    /// Waits (up to 15 s) until the element's text contains `needle`, and returns the text. On
+    /// Waits (up to 25 s) until the element's text contains `needle`, and returns the text. On
     /// failure it saves a screenshot and reports the address and the page's text.
     pub async fn text_containing(&self, css: &str, needle: &str) -> String {
         // 25 s: room for one stalled read, which the app gives up after 10 s and sends again.
