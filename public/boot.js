@@ -11,6 +11,9 @@
 // Keep in step with CORE_PATHS in src/config.rs (tests/build_config.rs checks).
 const CORE_PATHS = ["/", "/activate", "/requests", "/auth/callback"];
 const MODE_KEY = "pim.mode";
+// Set by the core build when it hands a page over to the full one (src/platform/bundle.rs):
+// honoured once, so the two can never send a page back and forth.
+const NEXT_KEY = "pim.next-build";
 
 const builds = {};
 for (const tag of document.querySelectorAll("script[data-wasm]")) {
@@ -43,9 +46,20 @@ function remembered() {
   }
 }
 
+function handedOver() {
+  try {
+    const next = sessionStorage.getItem(NEXT_KEY);
+    sessionStorage.removeItem(NEXT_KEY);
+    return next === "full";
+  } catch {
+    return false;
+  }
+}
+
 const base = new URL(document.baseURI).pathname.replace(/\/$/, "");
 const here = location.pathname.startsWith(base) ? location.pathname.slice(base.length) : location.pathname;
-const corePath = CORE_PATHS.includes(here.replace(/(.)\/$/, "$1") || "/");
+const forced = handedOver();
+const corePath = !forced && CORE_PATHS.includes(here.replace(/(.)\/$/, "$1") || "/");
 
 let mode = remembered();
 const settled = config.then((answer) => {

@@ -335,6 +335,18 @@ async fn my_roles_loads_only_the_core_build_and_other_pages_the_full_one() {
     c.goto(&server.url("/requests")).await.unwrap();
     wait_for(&browser, "[data-testid=account]").await;
     assert_eq!(running_build(&browser).await, "core");
+
+    // An address the two builds might read differently (a trailing slash) settles on one page:
+    // the core build hands over at most once, never back and forth.
+    c.goto(&server.url("/requests/")).await.unwrap();
+    wait_for(&browser, "main h1").await;
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    c.execute("window.stillHere = true", vec![]).await.unwrap();
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    let kept = c.execute("return window.stillHere === true", vec![]).await.unwrap();
+    assert_eq!(kept.as_bool(), Some(true), "the page settled (no reload since)");
+    let heading = browser.text_of("main h1").await;
+    assert!(["My requests", "Page not found"].contains(&heading.as_str()), "{heading}");
     browser.close().await;
 }
 

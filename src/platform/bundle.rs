@@ -6,6 +6,9 @@ use super::storage::{self, Store};
 
 /// Where boot.js remembers the last mode ("tenant" or "demo"), so it can pick a build at once.
 const MODE_KEY: &str = "pim.mode";
+/// A one-shot order to boot.js for the next load of this tab: the full build, whatever the path
+/// says (so a path the two disagree on can never reload in a loop).
+const NEXT_KEY: &str = "pim.next-build";
 
 /// Marks the page with the running build (`<html data-bundle="core">`): for the tests and for
 /// anyone reading the page in the browser's developer tools.
@@ -23,6 +26,7 @@ pub fn load_full_build(demo: bool) {
     if demo {
         storage::set(Store::Local, MODE_KEY, "demo");
     }
+    storage::set(Store::Session, NEXT_KEY, "full");
     if let Some(window) = web_sys::window() {
         let _ = window.location().reload();
     }
