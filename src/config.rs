@@ -270,7 +270,7 @@ pub fn is_guid(s: &str) -> bool {
 }
 
 /// The paths the app's core build serves against a tenant (My roles, activation, My requests and
-/// the sign-in callback); every other page, and the demo, is in the full build. `public/boot.js`
+/// the sign-in callback); every other page, and the demo, is in the full build. the boot script in `index.html`
 /// carries the same list to pick the build before any wasm loads (tests/build_config.rs checks).
 pub const CORE_PATHS: [&str; 4] = ["/", "/activate", "/requests", "/auth/callback"];
 

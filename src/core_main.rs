@@ -1,5 +1,5 @@
 //! Browser entry point of the core build (README "Two builds"): My roles, activation, My
-//! requests and the sign-in callback against a tenant. `public/boot.js` loads it for those pages
+//! requests and the sign-in callback against a tenant. The boot script in `index.html` loads it for those pages
 //! when a tenant is configured. A native build of this binary does nothing.
 
 #[cfg(target_arch = "wasm32")]

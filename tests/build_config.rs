@@ -25,14 +25,31 @@ fn directive(csp: &str, name: &str) -> Vec<String> {
         .unwrap_or_default()
 }
 
+/// The one inline script of index.html: the boot script.
+fn boot_script() -> String {
+    let html = read("index.html");
+    let start = html.find("<script>").expect("the boot script in index.html") + "<script>".len();
+    html[start..start + html[start..].find("</script>").unwrap()].to_owned()
+}
+
 #[test]
-fn scripts_are_neither_inline_nor_evaluated() {
+fn scripts_are_neither_inline_nor_evaluated_but_the_boot_script_by_its_hash() {
+    use base64::Engine;
+    use sha2::Digest;
     let csp = csp();
     let scripts = directive(&csp, "script-src");
     assert!(scripts.contains(&"'self'".to_owned()));
     assert!(!scripts.iter().any(|s| s == "'unsafe-inline'" || s == "'unsafe-eval'"), "{scripts:?}");
     assert_eq!(directive(&csp, "default-src"), ["'none'"]);
-    assert!(!read("index.html").contains("<script>"), "no inline script in index.html");
+    let html = read("index.html");
+    assert_eq!(html.matches("<script").count(), 1, "one script in index.html: the boot script");
+    let hash =
+        base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(boot_script().as_bytes()));
+    let allowed = format!("'sha256-{hash}'");
+    assert!(
+        scripts.contains(&allowed),
+        "after editing the boot script, put {allowed} in script-src (index.html and README)"
+    );
 }
 
 #[test]
@@ -84,9 +101,9 @@ fn release_profile_is_built_for_size() {
 
 #[test]
 fn boot_script_picks_the_core_build_for_the_same_paths_as_the_app() {
-    let boot = read("public/boot.js");
-    let start =
-        boot.find("const CORE_PATHS = [").expect("CORE_PATHS in boot.js") + "const CORE_PATHS = [".len();
+    let boot = boot_script();
+    let start = boot.find("const CORE_PATHS = [").expect("CORE_PATHS in the boot script")
+        + "const CORE_PATHS = [".len();
     let listed: Vec<String> = boot[start..start + boot[start..].find(']').unwrap()]
         .split(',')
         .map(|p| p.trim().trim_matches('"').to_owned())
@@ -98,6 +115,6 @@ fn boot_script_picks_the_core_build_for_the_same_paths_as_the_app() {
     for bin in ["pim-console", "pim-core"] {
         assert!(read("Cargo.toml").contains(&format!("name = \"{bin}\"")), "Cargo.toml has the {bin} binary");
     }
-    // boot.js tells the builds apart by the core build's file name.
+    // The boot script tells the builds apart by the core build's file name.
     assert!(boot.contains("pim-core-"));
 }

@@ -76,7 +76,7 @@ async fn the_demo_runs_the_full_build_even_after_a_tenant_was_configured() {
     let server = TestServer::start(ConfigFile::FromDist);
     let browser = Browser::start().await;
     let c = &browser.client;
-    // This browser last saw a tenant configuration (boot.js remembers the mode and picks the
+    // This browser last saw a tenant configuration (the boot script remembers the mode and picks the
     // core build at once); the server now runs the demo, which only the full build holds.
     c.goto(&server.url("/")).await.unwrap();
     c.execute("localStorage.setItem('pim.mode', 'tenant')", vec![]).await.unwrap();

@@ -4,7 +4,7 @@
 Trunk builds one Rust binary per page, so this does for the `pim-core` binary what Trunk does for
 `pim-console`: cargo build, wasm-bindgen (--target web), wasm-opt -Oz in release, content-hashed
 file names, and a second script tag in the staged index.html in the same form as Trunk.toml's
-pattern_script. public/boot.js picks one of the two tags per page load (README "Two builds")."""
+pattern_script. The boot script in index.html picks one of the two per page load (README "Two builds")."""
 
 import hashlib
 import os
@@ -56,11 +56,11 @@ def main() -> int:
 
     html_path = staging / "index.html"
     html = html_path.read_text()
-    full = re.search(r'<script type="module" src="[^"]*boot\.js" data-js="[^"]*" data-wasm="[^"]*"></script>', html)
+    full = re.search(r'<meta name="pim-build" content="[^"]*" ?/?>', html)
     if not full:
-        print("core_build: no boot.js script tag in the staged index.html (Trunk.toml pattern_script)", file=sys.stderr)
+        print("core_build: no pim-build meta tag in the staged index.html (Trunk.toml pattern_script)", file=sys.stderr)
         return 1
-    tag = f'<script type="module" src="{base}boot.js" data-js="{base}{name}.js" data-wasm="{base}{name}_bg.wasm"></script>'
+    tag = f'<meta name="pim-build" content="{base}{name}.js {base}{name}_bg.wasm" />'
     html_path.write_text(html[: full.end()] + "\n    " + tag + html[full.end():])
     print(f"core_build: {name}.js and {name}_bg.wasm ({len(wasm_bytes):,} B)")
     return 0

@@ -2,7 +2,7 @@
 """First-load transfer of the built app: every file index.html makes the browser fetch before the
 app is interactive, with raw, gzip (-9) and brotli (-q 11) bytes. Prints a table; writes JSON.
 
-The app has two builds (README "Two builds") and public/boot.js fetches one of them: the core build
+The app has two builds (README "Two builds") and the boot script in index.html fetches one of them: the core build
 for My roles and activation against a tenant (the figure issue 8's budget is about, reported at the
 top level), the full build for the demo and every other page (reported under "demo")."""
 
@@ -20,12 +20,14 @@ def is_core(name: str) -> bool:
 
 def first_load_files(dist: Path, build: str = "core") -> list[Path]:
     html = (dist / "index.html").read_text()
-    refs = re.findall(r'(?:href|src|data-js|data-wasm)="/?([^"]+)"', html)
-    # Only the picked build's glue script and wasm are fetched.
+    refs = re.findall(r'(?:href|src)="/?([^"]+)"', html)
+    # Each build's glue script and wasm (Trunk.toml pattern_script); only the picked one is fetched.
+    for pair in re.findall(r'<meta name="pim-build" content="([^"]+)"', html):
+        refs += [p.lstrip("/") for p in pair.split()]
     builds = {is_core(r) for r in refs if r.endswith(".wasm")}
     want_core = build == "core" and True in builds
-    refs = [r for r in refs if not (r.endswith(".js") or r.endswith(".wasm")) or r == "boot.js" or is_core(r) == want_core]
-    # config.json is fetched by boot.js at start-up.
+    refs = [r for r in refs if not (r.endswith(".js") or r.endswith(".wasm")) or is_core(r) == want_core]
+    # config.json is fetched by the boot script at start-up.
     names = ["index.html", *refs, "config.json"]
     seen, files = set(), []
     for name in names:

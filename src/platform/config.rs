@@ -1,6 +1,6 @@
-//! Fetches `config.json` from the app's own origin (relative to the document base URL). boot.js
+//! Fetches `config.json` from the app's own origin (relative to the document base URL). the boot script
 //! starts that fetch beside the app's code and leaves its promise in `globalThis.pimConfig`; when
-//! it is absent (tests that mount the app without boot.js) the app fetches the file itself.
+//! it is absent (tests that mount the app without the boot script) the app fetches the file itself.
 
 use gloo_net::http::Request;
 use wasm_bindgen::{JsCast, JsValue};
@@ -17,7 +17,7 @@ fn unreachable_file(detail: &str) -> ConfigError {
     }
 }
 
-/// The answer boot.js already asked for: `(status, body)`, or why it failed; `None` without boot.js.
+/// The answer the boot script (index.html) already asked for: `(status, body)`, or why it failed; `None` without the boot script.
 async fn prefetched() -> Option<Result<(u16, String), String>> {
     let global = js_sys::global();
     let promise = js_sys::Reflect::get(&global, &JsValue::from_str("pimConfig")).ok()?;

@@ -52,7 +52,7 @@ impl Page {
     }
 }
 
-/// Which of the app's two builds is running. `public/boot.js` picks one per page load: the core
+/// Which of the app's two builds is running. The boot script in `index.html` picks one per page load: the core
 /// build (My roles, activation, My requests and the sign-in callback, against a tenant) keeps the
 /// daily path small; the full build holds every page and the demo tenant.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -64,7 +64,7 @@ pub enum Bundle {
 pub use crate::config::CORE_PATHS;
 
 impl Bundle {
-    /// The name `public/boot.js` and the tests know this build by.
+    /// The name the boot script in `index.html` and the tests know this build by.
     pub fn name(self) -> &'static str {
         match self {
             Bundle::Full => "full",

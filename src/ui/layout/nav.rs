@@ -7,7 +7,7 @@ use crate::ui::{Bundle, Page};
 
 /// Links to every page; the router marks the current one with `aria-current`. A page the running
 /// build does not hold is a plain link (`rel="external"` keeps the router's hands off it): the
-/// browser loads it, and public/boot.js the build that has it.
+/// browser loads it, and the boot script in index.html the build that has it.
 #[component]
 pub fn Nav() -> impl IntoView {
     let bundle = use_context::<Bundle>().unwrap_or(Bundle::Full);

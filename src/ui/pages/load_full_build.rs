@@ -1,5 +1,5 @@
 //! The core build's fallback: a page it does not hold is in the full build, which a reload at the
-//! same address loads (public/boot.js picks the build from the path).
+//! same address loads (the boot script in index.html picks the build from the path).
 
 use leptos::prelude::*;
 
