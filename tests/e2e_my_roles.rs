@@ -248,3 +248,104 @@ async fn state_scope_and_sort_choices_narrow_the_list_and_live_in_the_url() {
     browser.assert_no_console_errors().await;
     browser.close().await;
 }
+
+/// How many rows of My roles are rendered.
+async fn rendered_rows(browser: &Browser) -> usize {
+    browser.client.find_all(Locator::Css("[data-testid=role-item]")).await.unwrap().len()
+}
+
+/// Ticks the row's checkbox once scrolled to the middle of the view (the activation panel covers
+/// the bottom of a phone's screen while something is selected).
+async fn select_in_view(browser: &Browser, name: &str) {
+    let r = row(browser, name).await;
+    let arg = serde_json::to_value(&r).unwrap();
+    browser.client.execute("arguments[0].scrollIntoView({block: 'center'})", vec![arg]).await.unwrap();
+    r.find(Locator::Css("input[type=checkbox]")).await.unwrap().click().await.unwrap();
+}
+
+/// Whether the row's checkbox is ticked.
+async fn ticked(browser: &Browser, name: &str) -> bool {
+    let r = row(browser, name).await;
+    let box_ = r.find(Locator::Css("input[type=checkbox]")).await.unwrap();
+    box_.prop("checked").await.unwrap().as_deref() == Some("true")
+}
+
+/// Replaces the search box's text as a person types it (one input event per key).
+async fn search(browser: &Browser, text: &str) {
+    let input = browser.client.find(Locator::Css("input.app-search")).await.unwrap();
+    input.clear().await.unwrap();
+    if text.is_empty() {
+        // Clearing fires no input event of its own.
+        browser
+            .client
+            .execute("document.querySelector('input.app-search').dispatchEvent(new Event('input', {bubbles: true}))", vec![])
+            .await
+            .unwrap();
+    } else {
+        input.send_keys(text).await.unwrap();
+    }
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run scripts/test"]
+async fn hundreds_of_roles_show_the_count_the_first_hundred_and_more_on_request() {
+    // Alex is also eligible for 250 groups ("Scale group 0001" …), signed in to a tenant.
+    let mut sim = pim_console::sim::Sim::demo(7, chrono::Utc::now());
+    assert!(sim.seed_eligible_groups("alex@contoso.example", 250));
+    let server = TestServer::start_with_sim(ConfigFile::SimTenant, sim);
+    let browser = Browser::start().await;
+    browser.viewport(360, 740, true).await;
+    let c = &browser.client;
+    c.goto(&server.url("/")).await.unwrap();
+    let sign_in =
+        c.wait().at_most(Duration::from_secs(60)).for_element(Locator::Css("[data-testid=sign-in]")).await;
+    sign_in.expect("the tenant sign-in page").click().await.unwrap();
+    support::roles::pick_alex_on_the_sign_in_page(&browser).await;
+
+    // The count of every role, the first hundred rendered (by name: "Scale group 0001" is, the
+    // last group and "Security Administrator" after it are not).
+    let count = browser.text_containing("[data-testid=role-count]", "the first 100 shown").await;
+    let total: usize = count.split(' ').next().unwrap().replace(',', "").parse().expect("a count first");
+    assert!(total > 250, "the demo's roles and the 250 groups: {count}");
+    assert_eq!(rendered_rows(&browser).await, 100);
+    let list = browser.text_of("[data-testid=role-list]").await;
+    assert!(list.contains("Scale group 0001") && !list.contains("Scale group 0250"), "{list}");
+    assert!(!list.contains("Security Administrator"), "{list}");
+
+    // A search finds a row not rendered before; it is selected, then one of the first rows.
+    search(&browser, "0250").await;
+    let count = browser.text_containing("[data-testid=role-count]", "match, all shown").await;
+    assert!(count.starts_with(&format!("1 of {total} roles")), "{count}");
+    select(&browser, "Scale group 0250").await;
+    search(&browser, "").await;
+    browser.text_containing("[data-testid=role-count]", "the first 100 shown").await;
+    select_in_view(&browser, "Scale group 0001").await;
+    browser.text_containing("[data-testid=activation-panel]", "Activate 2 selected").await;
+
+    // Another search hides both; cleared, the first selection is still ticked.
+    search(&browser, "security admin").await;
+    browser.text_containing("[data-testid=role-list]", "Security Administrator").await;
+    search(&browser, "").await;
+    browser.text_containing("[data-testid=role-count]", "the first 100 shown").await;
+    assert!(ticked(&browser, "Scale group 0001").await, "the selection survives the search");
+    browser.text_containing("[data-testid=activation-panel]", "Activate 2 selected").await;
+
+    // "Show 100 more" from the keyboard, then again up to the end: the other selected row is
+    // there, still ticked, and the count says all are shown.
+    let more = c.find(Locator::Css("[data-testid=role-more]")).await.unwrap();
+    assert_eq!(more.text().await.unwrap(), "Show 100 more");
+    more.send_keys("\u{E007}").await.unwrap();
+    browser.text_containing("[data-testid=role-count]", "the first 200 shown").await;
+    assert_eq!(rendered_rows(&browser).await, 200);
+    let more = c.find(Locator::Css("[data-testid=role-more]")).await.unwrap();
+    assert_eq!(more.text().await.unwrap(), format!("Show {} more", total - 200));
+    more.send_keys("\u{E007}").await.unwrap();
+    browser.text_containing("[data-testid=role-count]", &format!("{total} roles, all shown")).await;
+    assert_eq!(rendered_rows(&browser).await, total);
+    assert!(c.find(Locator::Css("[data-testid=role-more]")).await.is_err(), "nothing more to show");
+    assert!(ticked(&browser, "Scale group 0250").await);
+    assert!(ticked(&browser, "Scale group 0001").await);
+    browser.screenshot("my-roles-many-phone-360x740").await;
+    browser.assert_no_console_errors().await;
+    browser.close().await;
+}

@@ -30,12 +30,15 @@ use state::MyRolesState;
 use toolbar::Toolbar;
 
 use crate::domain::list::{ListIndex, ListQuery};
+use crate::domain::reveal::Noun;
 use crate::ui::services::use_services;
-use crate::ui::widgets::{EmptyState, PageHeader, ResultList};
+use crate::ui::widgets::{reveal_per, EmptyState, MatchCount, PageHeader, ResultList, ShowMore};
 use crate::ui::Page;
 
 /// The User Timing mark set when the role list is first on screen.
 const ROLES_PAINTED: &str = "pim:roles-painted";
+
+const ROLES: Noun = Noun { one: "role", many: "roles" };
 
 /// The page users open many times a day: what can I activate, what is active, until when.
 #[component]
@@ -70,6 +73,10 @@ pub fn MyRolesPage() -> impl IntoView {
             order
         })
     });
+    // The first 100 matches are rendered, more on request: a keystroke costs what is on screen.
+    let reveal = reveal_per(move || query.track());
+    let matches = Signal::derive(move || visible.with(Vec::len));
+    let all = Signal::derive(move || state.items.with(Vec::len));
 
     view! {
         <PageHeader page=Page::MyRoles />
@@ -95,19 +102,28 @@ pub fn MyRolesPage() -> impl IntoView {
                 .into_any()
             } else {
                 view! {
-                    <ul class="app-items" data-testid="role-list">
+                    <MatchCount reveal matches all noun=ROLES testid="role-count" />
+                    // "true" while last-known rows are on screen and the fresh ones are being read.
+                    <ul class="app-items" data-testid="role-list" data-refreshing=move || state.refreshing.get().to_string()>
                         // Keyed rows: a keystroke in the search box moves, adds and drops rows
                         // instead of rebuilding the list; a row whose state changed is rebuilt.
                         <For
                             each=move || {
+                                let reveal = reveal.get();
                                 state.items.with(|items| {
-                                    visible.get().into_iter().filter_map(|i| items.get(i).cloned()).collect::<Vec<_>>()
+                                    visible.with(|order| {
+                                        order[..reveal.rendered(order.len())]
+                                            .iter()
+                                            .filter_map(|&i| items.get(i).cloned())
+                                            .collect::<Vec<_>>()
+                                    })
                                 })
                             }
                             key=|item| format!("{}|{:?}", item.key, item.state)
                             children=move |item| view! { <ItemRow item state /> }
                         />
                     </ul>
+                    <ShowMore reveal matches testid="role-more" />
                 }
                 .into_any()
             }
