@@ -206,6 +206,12 @@ async function keystrokes(page, text, sel = MY_ROLES_LIST) {
   }, text, sel);
 }
 
+// The figures of `keystrokes` at 4x CPU and without slowdown.
+function keystrokeFigures(slow, fast, typed) {
+  const one = (k) => ({ ...summary(k.times), unchanged_keys: k.unchanged, shown_after: k.shown, count_after: k.count });
+  return { keystroke_ms_cpu4x: { ...one(slow), typed }, keystroke_ms_unthrottled: one(fast) };
+}
+
 // Empties the search box and waits until the count says no search narrows the list.
 async function clearSearch(page, sel) {
   await page.evaluate((sel) => { const i = document.querySelector(sel.input); i.value = ''; i.dispatchEvent(new Event('input', { bubbles: true })); }, sel);
@@ -353,8 +359,7 @@ async function scale(browser) {
       rows_rendered_at_first: rendered,
       render_ms_warm_emulated: summary(loads.map((r) => r.ms)),
       reads_before_paint: { calls: calls.length, waves: Math.max(0, ...calls.map((c) => c.wave)), by_path: calls.reduce((m, c) => { const p = c.path.split('?')[0]; m[p] = (m[p] || 0) + 1; return m; }, {}) },
-      keystroke_ms_cpu4x: { ...summary(keysSlow.times), typed: TYPED, unchanged_keys: keysSlow.unchanged, shown_after: keysSlow.shown, count_after: keysSlow.count },
-      keystroke_ms_unthrottled: { ...summary(keysFast.times), unchanged_keys: keysFast.unchanged, shown_after: keysFast.shown, count_after: keysFast.count },
+      ...keystrokeFigures(keysSlow, keysFast, TYPED),
       heap_after_load: mem,
     };
   } finally {
@@ -402,8 +407,7 @@ async function admin(browser) {
       navigation_to_rows_read_ms: marks.read === null ? null : Math.round(marks.read),
       navigation_to_list_painted_ms: Math.round(marks.painted),
       rows_read_to_list_painted_ms: marks.read === null ? null : Math.round(marks.painted - marks.read),
-      keystroke_ms_cpu4x: { ...summary(keysSlow.times), typed: TYPED_ADMIN, unchanged_keys: keysSlow.unchanged, shown_after: keysSlow.shown, count_after: keysSlow.count },
-      keystroke_ms_unthrottled: { ...summary(keysFast.times), unchanged_keys: keysFast.unchanged, shown_after: keysFast.shown, count_after: keysFast.count },
+      ...keystrokeFigures(keysSlow, keysFast, TYPED_ADMIN),
       heap_after_load: mem,
     };
   } finally {

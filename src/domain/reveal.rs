@@ -6,7 +6,7 @@
 //! row that is not rendered keeps it.
 
 /// Rows rendered at first, and added by each "Show more".
-pub const STEP: usize = 100;
+pub const STEP: usize = 50;
 
 /// How many of a list's matches are rendered. A new search or filter starts again at [`STEP`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -43,7 +43,7 @@ impl Reveal {
         Reveal { limit: self.limit.saturating_add(STEP) }
     }
 
-    /// The count said above the list: "2,013 roles; the first 100 shown", "37 of 2,013 roles
+    /// The count said above the list: "2,013 roles; the first 50 shown", "37 of 2,013 roles
     /// match, all shown".
     pub fn count_label(self, matches: usize, all: usize, noun: Noun) -> String {
         let what = if matches == all {
@@ -82,9 +82,10 @@ mod tests {
     #[test]
     fn the_first_step_is_rendered_and_each_more_adds_a_step_up_to_the_end() {
         let r = Reveal::default();
-        assert_eq!((r.rendered(2013), r.more(2013)), (100, 100));
+        assert_eq!((r.rendered(2013), r.more(2013)), (50, 50));
         assert_eq!((r.rendered(37), r.more(37)), (37, 0), "a short list is rendered whole");
-        let r = (0..19).fold(r, |r, _| r.grown());
+        assert_eq!((r.grown().rendered(2013), r.grown().more(2013)), (100, 50));
+        let r = (0..39).fold(r, |r, _| r.grown());
         assert_eq!((r.rendered(2013), r.more(2013)), (2000, 13), "the last step adds what is left");
         let r = r.grown();
         assert_eq!((r.rendered(2013), r.more(2013)), (2013, 0));
@@ -93,9 +94,13 @@ mod tests {
     #[test]
     fn the_count_says_every_match_and_how_many_are_shown() {
         let r = Reveal::default();
-        assert_eq!(r.count_label(2013, 2013, ROLES), "2,013 roles; the first 100 shown");
+        assert_eq!(r.count_label(2013, 2013, ROLES), "2,013 roles; the first 50 shown");
         assert_eq!(r.count_label(37, 2013, ROLES), "37 of 2,013 roles match, all shown");
-        assert_eq!(r.grown().count_label(150, 20000, ROLES), "150 of 20,000 roles match, all shown");
+        assert_eq!(
+            r.grown().count_label(150, 20000, ROLES),
+            "150 of 20,000 roles match; the first 100 shown"
+        );
+        assert_eq!(r.grown().grown().count_label(150, 20000, ROLES), "150 of 20,000 roles match, all shown");
         assert_eq!(r.count_label(1, 1, ROLES), "1 role, all shown");
         assert_eq!(r.count_label(0, 5, ROLES), "0 of 5 roles match, all shown");
     }

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::domain::reveal::{Noun, Reveal};
 
-/// The count above the list ("2,013 roles; the first 100 shown"), a polite live region.
+/// The count above the list ("2,013 roles; the first 50 shown"), a polite live region.
 #[component]
 pub fn MatchCount(
     reveal: RwSignal<Reveal>,

@@ -40,7 +40,7 @@ pub fn AssignmentList(state: AssignmentsState) -> impl IntoView {
     );
     let shown =
         Memo::new(move |_| index.with(|(_, ix)| state.rows.with(|rows| q.with(|q| ix.view(rows, q)))));
-    // The first 100 matches are rendered, more on request.
+    // The first 50 matches are rendered, more on request.
     let reveal = reveal_per(move || q.track());
     let matches = Signal::derive(move || shown.with(Vec::len));
     let all = Signal::derive(move || state.rows.with(Vec::len));

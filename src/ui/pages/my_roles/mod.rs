@@ -73,7 +73,7 @@ pub fn MyRolesPage() -> impl IntoView {
             order
         })
     });
-    // The first 100 matches are rendered, more on request: a keystroke costs what is on screen.
+    // The first 50 matches are rendered, more on request: a keystroke costs what is on screen.
     let reveal = reveal_per(move || query.track());
     let matches = Signal::derive(move || visible.with(Vec::len));
     let all = Signal::derive(move || state.items.with(Vec::len));
