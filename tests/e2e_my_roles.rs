@@ -117,7 +117,15 @@ async fn search_and_plane_filter_live_in_the_url() {
     browser.client.find(Locator::Css("input[type=search]")).await.unwrap().send_keys("admin").await.unwrap();
     let list = browser.text_containing("[data-testid=role-list]", "Administrator").await;
     assert!(!list.contains("Global Reader"), "search narrows the list: {list}");
-    let url = browser.client.current_url().await.unwrap();
+    // The address follows once typing pauses.
+    let mut url = browser.client.current_url().await.unwrap();
+    for _ in 0..50 {
+        if url.query().unwrap_or("").contains("q=admin") {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        url = browser.client.current_url().await.unwrap();
+    }
     assert!(url.query().unwrap_or("").contains("q=admin"), "{url}");
 
     // A bookmark of that address opens the same view.

@@ -60,7 +60,21 @@ pub fn MyRolesPage() -> impl IntoView {
     });
 
     let location = use_location();
-    let query = Memo::new(move |_| ListQuery::from_query(location.search.get().trim_start_matches('?')));
+    let from_url = Memo::new(move |_| ListQuery::from_query(location.search.get().trim_start_matches('?')));
+    // The search typed ahead of the address (the toolbar writes it there once typing pauses); a
+    // new address (that write, or back and forward) ends it.
+    let typed = RwSignal::new(None::<String>);
+    Effect::new(move |_| {
+        from_url.track();
+        typed.set(None);
+    });
+    let query = Memo::new(move |_| {
+        let mut q = from_url.get();
+        if let Some(text) = typed.get() {
+            q.search = text;
+        }
+        q
+    });
     // Search keys are precomputed once per load, not per keystroke.
     let index = Memo::new_with_compare(move |_| state.items.with(|items| ListIndex::new(items)), |_, _| true);
     // Memos, so that a reload that changes rows (not their emptiness) keeps the list in place.
@@ -80,7 +94,7 @@ pub fn MyRolesPage() -> impl IntoView {
 
     view! {
         <PageHeader page=Page::MyRoles />
-        <Toolbar query refreshing=state.refreshing on_refresh=Callback::new(move |_| state.reload()) />
+        <Toolbar query typed refreshing=state.refreshing on_refresh=Callback::new(move |_| state.reload()) />
         <OfflineBanner />
         <LoadProblems state />
         {move || state.stale.get().map(|label| view! { <p class="app-muted app-stale" role="status" data-testid="last-known">{label}</p> })}
