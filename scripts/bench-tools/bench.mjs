@@ -56,6 +56,14 @@ async function launch() {
   });
 }
 
+// A new tab whose waits give up after `timeout` ms, and its DevTools session.
+async function openPage(browser, timeout) {
+  const page = await browser.newPage();
+  page.setDefaultTimeout(timeout);
+  page.setDefaultNavigationTimeout(timeout);
+  return { page, cdp: await page.createCDPSession() };
+}
+
 // Network log of one page: every request with its start and end in epoch milliseconds (comparable
 // with the page's performance.timeOrigin + performance.now()).
 function recordNetwork(cdp) {
@@ -227,10 +235,7 @@ async function counted(page, sel) {
 async function timeToRoles(browser) {
   const server = await startServer([]);
   try {
-    const page = await browser.newPage();
-    page.setDefaultTimeout(180000);
-    page.setDefaultNavigationTimeout(180000);
-    const cdp = await page.createCDPSession();
+    const { page, cdp } = await openPage(browser, 180000);
     await cdp.send('Network.enable');
     const net = recordNetwork(cdp);
     log('signing in to the simulated tenant at', server.base);
@@ -331,10 +336,7 @@ async function batchActivation(page, cdp, net, base) {
 async function scale(browser) {
   const server = await startServer(['--eligible', String(ELIGIBLE)]);
   try {
-    const page = await browser.newPage();
-    page.setDefaultTimeout(180000);
-    page.setDefaultNavigationTimeout(180000);
-    const cdp = await page.createCDPSession();
+    const { page, cdp } = await openPage(browser, 180000);
     await cdp.send('Network.enable');
     const net = recordNetwork(cdp);
     log(`signing in with ${ELIGIBLE} extra eligible groups`);
@@ -374,10 +376,7 @@ async function scale(browser) {
 async function admin(browser) {
   const server = await startServer(['--assignments', String(ASSIGNMENTS)]);
   try {
-    const page = await browser.newPage();
-    page.setDefaultTimeout(300000);
-    page.setDefaultNavigationTimeout(300000);
-    const cdp = await page.createCDPSession();
+    const { page, cdp } = await openPage(browser, 300000);
     log(`signing in as Casey with ${ASSIGNMENTS} more Global Administrator eligibilities`);
     // Signed in on My roles, so that the one load of the list is the measured one.
     await signIn(page, server.base, 'casey@contoso.example', '/', '[data-testid=account]');
