@@ -1,10 +1,12 @@
 //! The loopback server `scripts/bench` drives: the built `dist/` and, on the same origin, the
 //! simulated tenant (Graph, ARM and the identity platform), reusing the end-to-end tests' server.
 //!
-//! `cargo run --example bench_server -- [--demo] [--eligible N]`
+//! `cargo run --example bench_server -- [--demo] [--eligible N] [--assignments N]`
 //! - default: `config.json` points the app at the simulated tenant (sign-in through `/login`);
 //! - `--demo`: `dist/`'s own `config.json` (the demo tenant inside the tab);
-//! - `--eligible N`: Alex is also eligible for N more groups (the scale figures).
+//! - `--eligible N`: Alex is also eligible for N more groups (the scale figures);
+//! - `--assignments N`: N more users are eligible for Global Administrator (the role the
+//!   Assignments page shows first: an administrator's list at scale).
 //!
 //! Prints `READY <base url>` once listening, then serves until its standard input closes.
 #![cfg(not(target_arch = "wasm32"))]
@@ -20,16 +22,21 @@ use server::{ConfigFile, TestServer};
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let demo = args.iter().any(|a| a == "--demo");
-    let eligible = args
-        .iter()
-        .position(|a| a == "--eligible")
-        .and_then(|i| args.get(i + 1))
-        .map(|n| n.parse::<usize>().expect("--eligible takes a number"))
-        .unwrap_or(0);
+    let number = |flag: &str| {
+        args.iter()
+            .position(|a| a == flag)
+            .and_then(|i| args.get(i + 1))
+            .map(|n| n.parse::<usize>().unwrap_or_else(|_| panic!("{flag} takes a number")))
+            .unwrap_or(0)
+    };
+    let (eligible, assignments) = (number("--eligible"), number("--assignments"));
 
     let mut sim = pim_console::sim::Sim::demo(7, chrono::Utc::now());
     if eligible > 0 {
         assert!(sim.seed_eligible_groups("alex@contoso.example", eligible), "Alex is a persona");
+    }
+    if assignments > 0 {
+        sim.seed_role_eligibilities(pim_console::domain::assignments::GLOBAL_ADMINISTRATOR, assignments);
     }
     let server = if demo {
         TestServer::start(ConfigFile::FromDist)

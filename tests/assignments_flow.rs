@@ -28,6 +28,7 @@ use pim_console::sim::Sim;
 
 const USER_ADMIN: &str = "fe930be7-5e62-47db-91af-98c3a49a38b1";
 const BILLING_ADMIN: &str = "b0f54661-2d74-4c50-afa3-1ec803f12efe";
+const CASEY: &str = "casey@contoso.example";
 const DANA: &str = "d6e3f9a5-7c8b-4dae-b1f2-3a4b5c6d7e44";
 
 fn now() -> DateTime<Utc> {
@@ -216,4 +217,26 @@ fn a_role_assignable_group_can_hold_a_role_and_is_listed_as_a_group() {
     let row =
         holder(&rows, "PIM - Production Operators", AssignmentLevel::Eligibility).expect("named, not an id");
     assert_eq!(row.principal.kind, PrincipalKind::Group);
+}
+
+#[test]
+fn an_administrator_sees_every_one_of_thousands_of_eligibilities_through_the_pages() {
+    let mut tenant = Sim::demo(7, now());
+    let before =
+        block_on(role_assignments(&client(&Rc::new(RefCell::new(tenant.clone())), CASEY), &role(USER_ADMIN)))
+            .unwrap()
+            .len();
+    // More than 50 pages of 100 (the client once stopped there).
+    tenant.seed_role_eligibilities(USER_ADMIN, 5_050);
+    let sim = Rc::new(RefCell::new(tenant));
+    let rows = block_on(role_assignments(&client(&sim, CASEY), &role(USER_ADMIN))).unwrap();
+    assert_eq!(rows.len(), before + 5_050, "every seeded eligibility is listed, page after page");
+    for n in ["00001", "05050"] {
+        let row = rows.iter().find(|r| r.principal.name == format!("Scale user {n}")).expect("listed");
+        assert_eq!(row.principal.upn.as_deref(), Some(format!("scale.user{n}@contoso.example").as_str()));
+        assert_eq!(
+            (row.level, row.via, row.principal.kind),
+            (AssignmentLevel::Eligibility, Via::Direct, PrincipalKind::User)
+        );
+    }
 }

@@ -336,3 +336,58 @@ async fn an_owner_assigns_an_azure_role_at_a_resource_group_and_removes_it() {
     browser.assert_no_console_errors().await;
     browser.close().await;
 }
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run scripts/test"]
+async fn hundreds_of_assignments_show_the_count_the_first_hundred_and_more_on_request() {
+    // 150 more users are eligible for Global Administrator; Casey signs in to the tenant.
+    let mut sim = pim_console::sim::Sim::demo(7, chrono::Utc::now());
+    sim.seed_role_eligibilities(pim_console::domain::assignments::GLOBAL_ADMINISTRATOR, 150);
+    let (_server, browser) =
+        support::demo::tenant_phone_signed_in(sim, "/assignments", "casey@contoso.example").await;
+    let c = &browser.client;
+    browser.text_containing("[data-testid=assignments-title]", "Global Administrator").await;
+
+    // Every assignment counted, the first fifty rendered (eligible first, by name).
+    let count = browser.text_containing("[data-testid=assignment-count]", "the first 50 shown").await;
+    let total: usize = count.split(' ').next().unwrap().replace(',', "").parse().expect("a count first");
+    assert!(total > 150, "{count}");
+    let rows = || async { c.find_all(Locator::Css("[data-testid=assignment-item]")).await.unwrap().len() };
+    assert_eq!(rows().await, 50);
+    let list = browser.text_of("[data-testid=assignment-list]").await;
+    assert!(!list.contains("Scale user 00150"), "not rendered yet: {list}");
+
+    // A search by UPN finds one that was not rendered.
+    let search = find(&browser, "[data-testid=assignment-search]").await;
+    search.send_keys("scale.user00150@").await.unwrap();
+    let count = browser.text_containing("[data-testid=assignment-count]", "match, all shown").await;
+    assert!(count.starts_with(&format!("1 of {total} assignments")), "{count}");
+    browser.text_containing("[data-testid=assignment-list]", "Scale user 00150").await;
+
+    // Cleared: the first fifty again, then the rest on request.
+    search.clear().await.unwrap();
+    c.execute(
+        "document.querySelector('[data-testid=assignment-search]').dispatchEvent(new Event('input', {bubbles: true}))",
+        vec![],
+    )
+    .await
+    .unwrap();
+    browser.text_containing("[data-testid=assignment-count]", "the first 50 shown").await;
+    // From the keyboard: signed in to a tenant, this page lays out 495 px wide at 360 px (not
+    // because of the list), which throws the emulated tap off target.
+    let presses = support::demo::show_every_row(
+        &browser,
+        "[data-testid=assignment-more]",
+        "[data-testid=assignment-count]",
+    )
+    .await;
+    assert_eq!(presses, total.div_ceil(50) - 1);
+    browser
+        .text_containing("[data-testid=assignment-count]", &format!("{total} assignments, all shown"))
+        .await;
+    assert_eq!(rows().await, total);
+    browser.text_containing("[data-testid=assignment-list]", "Scale user 00150").await;
+    assert!(c.find(Locator::Css("[data-testid=assignment-more]")).await.is_err());
+    browser.assert_no_console_errors().await;
+    browser.close().await;
+}

@@ -117,7 +117,15 @@ async fn search_and_plane_filter_live_in_the_url() {
     browser.client.find(Locator::Css("input[type=search]")).await.unwrap().send_keys("admin").await.unwrap();
     let list = browser.text_containing("[data-testid=role-list]", "Administrator").await;
     assert!(!list.contains("Global Reader"), "search narrows the list: {list}");
-    let url = browser.client.current_url().await.unwrap();
+    // The address follows once typing pauses.
+    let mut url = browser.client.current_url().await.unwrap();
+    for _ in 0..50 {
+        if url.query().unwrap_or("").contains("q=admin") {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        url = browser.client.current_url().await.unwrap();
+    }
     assert!(url.query().unwrap_or("").contains("q=admin"), "{url}");
 
     // A bookmark of that address opens the same view.
@@ -245,6 +253,96 @@ async fn state_scope_and_sort_choices_narrow_the_list_and_live_in_the_url() {
         .await
         .unwrap();
     assert_eq!(chosen.as_str(), Some("eligible,sub,end"));
+    browser.assert_no_console_errors().await;
+    browser.close().await;
+}
+
+/// How many rows of My roles are rendered.
+async fn rendered_rows(browser: &Browser) -> usize {
+    browser.client.find_all(Locator::Css("[data-testid=role-item]")).await.unwrap().len()
+}
+
+/// Ticks the row's checkbox once scrolled to the middle of the view (the activation panel covers
+/// the bottom of a phone's screen while something is selected).
+async fn select_in_view(browser: &Browser, name: &str) {
+    let r = row(browser, name).await;
+    let arg = serde_json::to_value(&r).unwrap();
+    browser.client.execute("arguments[0].scrollIntoView({block: 'center'})", vec![arg]).await.unwrap();
+    r.find(Locator::Css("input[type=checkbox]")).await.unwrap().click().await.unwrap();
+}
+
+/// Whether the row's checkbox is ticked.
+async fn ticked(browser: &Browser, name: &str) -> bool {
+    let r = row(browser, name).await;
+    let box_ = r.find(Locator::Css("input[type=checkbox]")).await.unwrap();
+    box_.prop("checked").await.unwrap().as_deref() == Some("true")
+}
+
+/// Replaces the search box's text as a person types it (one input event per key).
+async fn search(browser: &Browser, text: &str) {
+    let input = browser.client.find(Locator::Css("input.app-search")).await.unwrap();
+    input.clear().await.unwrap();
+    if text.is_empty() {
+        // Clearing fires no input event of its own.
+        browser
+            .client
+            .execute("document.querySelector('input.app-search').dispatchEvent(new Event('input', {bubbles: true}))", vec![])
+            .await
+            .unwrap();
+    } else {
+        input.send_keys(text).await.unwrap();
+    }
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run scripts/test"]
+async fn hundreds_of_roles_show_the_count_the_first_hundred_and_more_on_request() {
+    // Alex is also eligible for 250 groups ("Scale group 0001" …), signed in to a tenant.
+    let mut sim = pim_console::sim::Sim::demo(7, chrono::Utc::now());
+    assert!(sim.seed_eligible_groups("alex@contoso.example", 250));
+    let (_server, browser) = support::demo::tenant_phone_signed_in(sim, "/", "alex@contoso.example").await;
+    let c = &browser.client;
+
+    // The count of every role, the first fifty rendered (by name: "Scale group 0001" is, the
+    // last group and "Security Administrator" after it are not).
+    let count = browser.text_containing("[data-testid=role-count]", "the first 50 shown").await;
+    let total: usize = count.split(' ').next().unwrap().replace(',', "").parse().expect("a count first");
+    assert!(total > 250, "the demo's roles and the 250 groups: {count}");
+    assert_eq!(rendered_rows(&browser).await, 50);
+    let list = browser.text_of("[data-testid=role-list]").await;
+    assert!(list.contains("Scale group 0001") && !list.contains("Scale group 0250"), "{list}");
+    assert!(!list.contains("Security Administrator"), "{list}");
+
+    // A search finds a row not rendered before; it is selected, then one of the first rows.
+    search(&browser, "0250").await;
+    let count = browser.text_containing("[data-testid=role-count]", "match, all shown").await;
+    assert!(count.starts_with(&format!("1 of {total} roles")), "{count}");
+    select(&browser, "Scale group 0250").await;
+    search(&browser, "").await;
+    browser.text_containing("[data-testid=role-count]", "the first 50 shown").await;
+    select_in_view(&browser, "Scale group 0001").await;
+    browser.text_containing("[data-testid=activation-panel]", "Activate 2 selected").await;
+
+    // Another search hides both; cleared, the first selection is still ticked.
+    search(&browser, "security admin").await;
+    browser.text_containing("[data-testid=role-list]", "Security Administrator").await;
+    search(&browser, "").await;
+    browser.text_containing("[data-testid=role-count]", "the first 50 shown").await;
+    assert!(ticked(&browser, "Scale group 0001").await, "the selection survives the search");
+    browser.text_containing("[data-testid=activation-panel]", "Activate 2 selected").await;
+
+    // "Show 50 more" from the keyboard, up to the end: the other selected row is there, still
+    // ticked, and the count says all are shown.
+    let more = c.find(Locator::Css("[data-testid=role-more]")).await.unwrap();
+    assert_eq!(more.text().await.unwrap(), "Show 50 more");
+    let presses =
+        support::demo::show_every_row(&browser, "[data-testid=role-more]", "[data-testid=role-count]").await;
+    assert_eq!(presses, total.div_ceil(50) - 1);
+    browser.text_containing("[data-testid=role-count]", &format!("{total} roles, all shown")).await;
+    assert_eq!(rendered_rows(&browser).await, total);
+    assert!(ticked(&browser, "Scale group 0250").await);
+    assert!(ticked(&browser, "Scale group 0001").await);
+    browser.screenshot("my-roles-many-phone-360x740").await;
     browser.assert_no_console_errors().await;
     browser.close().await;
 }

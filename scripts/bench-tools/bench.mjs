@@ -4,7 +4,8 @@
 //
 // node scripts/bench-tools/bench.mjs <server binary> <out dir>
 // Env: CHROME_PATH (default /usr/bin/chromium), BENCH_RUNS (default 5), BENCH_ELIGIBLE (default 2000),
-// BENCH_ONLY (a comma-separated subset of time_to_roles,scale,lighthouse).
+// BENCH_ASSIGNMENTS (default 20000), BENCH_ONLY (a comma-separated subset of
+// time_to_roles,scale,admin,lighthouse).
 
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -17,10 +18,18 @@ const [serverBin, outDir] = process.argv.slice(2);
 const CHROME = process.env.CHROME_PATH || '/usr/bin/chromium';
 const RUNS = Number(process.env.BENCH_RUNS || 5);
 const ELIGIBLE = Number(process.env.BENCH_ELIGIBLE || 2000);
+const ASSIGNMENTS = Number(process.env.BENCH_ASSIGNMENTS || 20000);
 const SCALE_RUNS = Number(process.env.BENCH_SCALE_RUNS || 1);
 const MARK = 'pim:roles-painted';
+// The Assignments page: its rows read (all pages), then first painted.
+const ADMIN_READ = 'pim:assignments-read';
+const ADMIN_PAINTED = 'pim:assignments-painted';
 // Typed into the search box, one key at a time, on the list at scale (each key narrows the list).
 const TYPED = '0042';
+const TYPED_ADMIN = '1234';
+// The search box and list of each page.
+const MY_ROLES_LIST = { input: 'input.app-search', list: '[data-testid=role-list]', count: '[data-testid=role-count]' };
+const ADMIN_LIST = { input: '[data-testid=assignment-search]', list: '[data-testid=assignment-list]', count: '[data-testid=assignment-count]' };
 // The issue's emulation: 150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up, 4x CPU slowdown.
 const NETWORK = { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 };
 const CPU_SLOWDOWN = 4;
@@ -45,6 +54,14 @@ async function launch() {
     args: ['--no-sandbox', '--disable-dev-shm-usage', '--no-first-run', '--window-size=412,915'],
     defaultViewport: { width: 412, height: 915, deviceScaleFactor: 1, isMobile: true, hasTouch: true },
   });
+}
+
+// A new tab whose waits give up after `timeout` ms, and its DevTools session.
+async function openPage(browser, timeout) {
+  const page = await browser.newPage();
+  page.setDefaultTimeout(timeout);
+  page.setDefaultNavigationTimeout(timeout);
+  return { page, cdp: await page.createCDPSession() };
 }
 
 // Network log of one page: every request with its start and end in epoch milliseconds (comparable
@@ -100,18 +117,18 @@ async function waitFor(page, selector, timeout = 180000) {
   return page.waitForSelector(selector, { timeout });
 }
 
-// Signs in to the simulated tenant as Alex through its identity endpoints (PKCE redirect).
-async function signIn(page, base) {
-  await page.goto(`${base}/`);
+// Signs in to the simulated tenant (as Alex unless told) through its identity endpoints (PKCE redirect).
+async function signIn(page, base, upn = 'alex@contoso.example', path = '/', ready = '[data-testid=role-list]') {
+  await page.goto(`${base}${path}`);
   await waitFor(page, '[data-testid=sign-in]');
   await page.click('[data-testid=sign-in]');
-  const persona = await page.waitForSelector("xpath/.//label[contains(., 'alex@contoso.example')]/input", { timeout: 30000 });
+  const persona = await page.waitForSelector(`xpath/.//label[contains(., '${upn}')]/input`, { timeout: 30000 });
   await persona.evaluate((e) => e.click());
   await Promise.all([
     page.waitForNavigation({ timeout: 60000 }).catch(() => {}),
     page.$eval('button[value=sign_in]', (b) => b.click()),
   ]);
-  await waitFor(page, '[data-testid=role-list]', 120000);
+  await waitFor(page, ready, 300000);
 }
 
 // One load of My roles: navigation start -> the app's mark, and what the browser fetched before it.
@@ -171,9 +188,9 @@ async function heap(page, cdp) {
 }
 
 // Types `text` into the search box one key at a time; each: input event -> list updated and painted.
-async function keystrokes(page, text) {
-  return page.evaluate(async (text) => {
-    const input = document.querySelector('input.app-search');
+async function keystrokes(page, text, sel = MY_ROLES_LIST) {
+  return page.evaluate(async (text, sel) => {
+    const input = document.querySelector(sel.input);
     const times = [];
     for (let i = 1; i <= text.length; i++) {
       const t = await new Promise((resolve) => {
@@ -185,24 +202,40 @@ async function keystrokes(page, text) {
           clearTimeout(quiet);
           requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0), 0));
         });
-        obs.observe(document.querySelector('[data-testid=role-list]'), { childList: true });
+        obs.observe(document.querySelector(sel.list), { childList: true });
         input.value = text.slice(0, i);
         input.dispatchEvent(new Event('input', { bubbles: true }));
       });
       times.push(t);
     }
-    const shown = document.querySelectorAll('[data-testid=role-item]').length;
-    return { times: times.filter((t) => t !== null), unchanged: times.filter((t) => t === null).length, shown };
-  }, text);
+    const shown = document.querySelector(sel.list).children.length;
+    const count = document.querySelector(sel.count)?.textContent.trim() ?? '';
+    return { times: times.filter((t) => t !== null), unchanged: times.filter((t) => t === null).length, shown, count };
+  }, text, sel);
+}
+
+// The figures of `keystrokes` at 4x CPU and without slowdown.
+function keystrokeFigures(slow, fast, typed) {
+  const one = (k) => ({ ...summary(k.times), unchanged_keys: k.unchanged, shown_after: k.shown, count_after: k.count });
+  return { keystroke_ms_cpu4x: { ...one(slow), typed }, keystroke_ms_unthrottled: one(fast) };
+}
+
+// Empties the search box and waits until the count says no search narrows the list.
+async function clearSearch(page, sel) {
+  await page.evaluate((sel) => { const i = document.querySelector(sel.input); i.value = ''; i.dispatchEvent(new Event('input', { bubbles: true })); }, sel);
+  await page.waitForFunction((sel) => !(document.querySelector(sel.count)?.textContent ?? ' match').includes(' match'), { timeout: 60000, polling: 100 }, sel);
+}
+
+// The first number of a list's count ("2,013 roles; the first 100 shown" -> 2013).
+async function counted(page, sel) {
+  const text = await page.$eval(sel.count, (e) => e.textContent.trim());
+  return { total: Number(text.split(' ')[0].replace(/,/g, '')), text };
 }
 
 async function timeToRoles(browser) {
   const server = await startServer([]);
   try {
-    const page = await browser.newPage();
-    page.setDefaultTimeout(180000);
-    page.setDefaultNavigationTimeout(180000);
-    const cdp = await page.createCDPSession();
+    const { page, cdp } = await openPage(browser, 180000);
     await cdp.send('Network.enable');
     const net = recordNetwork(cdp);
     log('signing in to the simulated tenant at', server.base);
@@ -242,8 +275,22 @@ async function timeToRoles(browser) {
   }
 }
 
+// Waits for `fn` in the page; on timeout, fails with `what` and the text of `show` (no hang).
+async function waitOrSay(page, fn, arg, what, show = 'body', timeout = 60000) {
+  try {
+    return await page.waitForFunction(fn, { timeout, polling: 50 }, arg);
+  } catch (e) {
+    const text = await page.$eval(show, (el) => el.innerText).catch(() => '(nothing)');
+    throw new Error(`${what} after ${timeout / 1000} s; ${show} shows:\n${text.slice(0, 800)}`);
+  }
+}
+
 async function batchActivation(page, cdp, net, base) {
   await timedLoad(page, cdp, net, base, { cold: false });
+  // A warm load paints the last-known rows, then reads them again and re-renders: select only
+  // once the refreshed list is on screen (the list says data-refreshing="false").
+  await waitOrSay(page, () => document.querySelector('[data-testid=role-list]')?.dataset.refreshing === 'false', null,
+    'batch: the list was still refreshing', '[data-testid=role-list]');
   const picked = await page.evaluate((names) => {
     const chosen = [];
     for (const li of document.querySelectorAll('[data-testid=role-item]')) {
@@ -256,21 +303,24 @@ async function batchActivation(page, cdp, net, base) {
     }
     return chosen;
   }, BATCH);
-  await waitFor(page, '[data-testid=justification]');
+  if (picked.length < 5) throw new Error(`batch: only ${picked.length} of the items could be selected (${picked.join(', ')}); the others were not eligible or not listed`);
+  await waitFor(page, '[data-testid=justification]', 30000);
   await page.type('[data-testid=justification]', 'Bench: batch of five');
-  await new Promise((r) => setTimeout(r, 500));
+  // Ready when the plan sends all five (their settings read).
+  await waitOrSay(page, (n) => document.querySelector('[data-testid=submit]')?.textContent.trim() === `Activate ${n}`, picked.length,
+    `batch: the plan never offered "Activate ${picked.length}"`, '[data-testid=activation-panel]');
   const plan = await page.$eval('[data-testid=plan]', (e) => e.textContent).catch(() => '');
   net.reset();
   // The page notes (epoch ms) when every result line is on screen.
   await page.evaluate((n) => {
-    window.__benchResults = new Promise((resolve) => {
-      const seen = () => document.querySelectorAll('[data-testid=result]').length >= n;
-      const obs = new MutationObserver(() => { if (seen()) { obs.disconnect(); resolve(performance.timeOrigin + performance.now()); } });
-      obs.observe(document.body, { childList: true, subtree: true });
-    });
+    window.__benchResultsAt = null;
+    const seen = () => document.querySelectorAll('[data-testid=result]').length >= n;
+    const obs = new MutationObserver(() => { if (seen()) { obs.disconnect(); window.__benchResultsAt = performance.timeOrigin + performance.now(); } });
+    obs.observe(document.body, { childList: true, subtree: true });
   }, picked.length);
   const clicked = await page.evaluate(() => { document.querySelector('[data-testid=submit]').click(); return performance.timeOrigin + performance.now(); });
-  const shown = await page.evaluate(() => window.__benchResults);
+  const shown = await (await waitOrSay(page, () => window.__benchResultsAt, null,
+    `batch: fewer than ${picked.length} result lines`, '[data-testid=results]')).jsonValue();
   await new Promise((r) => setTimeout(r, 1500));
   const results = await page.$$eval('[data-testid=result]', (els) => els.map((e) => e.textContent.trim()));
   const all = net.all().filter((r) => kind(r.url) !== 'static');
@@ -286,15 +336,14 @@ async function batchActivation(page, cdp, net, base) {
 async function scale(browser) {
   const server = await startServer(['--eligible', String(ELIGIBLE)]);
   try {
-    const page = await browser.newPage();
-    page.setDefaultTimeout(180000);
-    page.setDefaultNavigationTimeout(180000);
-    const cdp = await page.createCDPSession();
+    const { page, cdp } = await openPage(browser, 180000);
     await cdp.send('Network.enable');
     const net = recordNetwork(cdp);
     log(`signing in with ${ELIGIBLE} extra eligible groups`);
     await signIn(page, server.base);
-    const items = await page.$$eval('[data-testid=role-item]', (els) => els.length);
+    await waitFor(page, MY_ROLES_LIST.count);
+    const { total: items } = await counted(page, MY_ROLES_LIST);
+    const rendered = await page.$$eval('[data-testid=role-item]', (els) => els.length);
     await emulate(cdp, true);
     const loads = [];
     for (let i = 0; i < SCALE_RUNS; i++) { loads.push(await timedLoad(page, cdp, net, server.base, { cold: false })); log(`scale load ${i + 1}: ${Math.round(loads.at(-1).ms)} ms`); }
@@ -303,19 +352,62 @@ async function scale(browser) {
     const mem = await heap(page, cdp);
     const keysSlow = await keystrokes(page, TYPED);
     await emulate(cdp, false);
-    await page.evaluate(() => { const i = document.querySelector('input.app-search'); i.value = ''; i.dispatchEvent(new Event('input', { bubbles: true })); });
-    await waitFor(page, `xpath/.//li[@data-testid='role-item'][.//div[@class='app-item__title' and normalize-space()='Scale group ${String(ELIGIBLE).padStart(4, '0')}']]`);
+    await clearSearch(page, MY_ROLES_LIST);
     const keysFast = await keystrokes(page, TYPED);
     await page.close();
     const calls = waves(loads[0].requests.filter((r) => kind(r.url) !== 'static'));
     return {
       eligible_items_listed: items,
+      rows_rendered_at_first: rendered,
       render_ms_warm_emulated: summary(loads.map((r) => r.ms)),
       reads_before_paint: { calls: calls.length, waves: Math.max(0, ...calls.map((c) => c.wave)), by_path: calls.reduce((m, c) => { const p = c.path.split('?')[0]; m[p] = (m[p] || 0) + 1; return m; }, {}) },
-      keystroke_ms_cpu4x: { ...summary(keysSlow.times), typed: TYPED, unchanged_keys: keysSlow.unchanged, shown_after: keysSlow.shown },
-      keystroke_ms_unthrottled: { ...summary(keysFast.times), unchanged_keys: keysFast.unchanged, shown_after: keysFast.shown },
+      ...keystrokeFigures(keysSlow, keysFast, TYPED),
       heap_after_load: mem,
-      admin_20000_assignments: 'not measured: no admin assignments page on this branch',
+    };
+  } finally {
+    server.stop();
+  }
+}
+
+// An administrator's list of ASSIGNMENTS eligibilities (Global Administrator, the role the
+// Assignments page shows first), signed in as Casey. 4x CPU but no network emulation: its
+// ASSIGNMENTS/100 sequential pages (about 1 KB a row with the principal and role expanded) would
+// take minutes at 1.6 Mbit/s and measure the link, not the list.
+async function admin(browser) {
+  const server = await startServer(['--assignments', String(ASSIGNMENTS)]);
+  try {
+    const { page, cdp } = await openPage(browser, 300000);
+    log(`signing in as Casey with ${ASSIGNMENTS} more Global Administrator eligibilities`);
+    // Signed in on My roles, so that the one load of the list is the measured one.
+    await signIn(page, server.base, 'casey@contoso.example', '/', '[data-testid=account]');
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+    await page.goto('about:blank');
+    await page.goto(`${server.base}/assignments`, { waitUntil: 'domcontentloaded' });
+    await waitOrSay(page, (m) => performance.getEntriesByName(m).length > 0, ADMIN_PAINTED,
+      `admin: no ${ADMIN_PAINTED}`, 'body', 300000);
+    const marks = await page.evaluate((read, painted) => ({
+      read: performance.getEntriesByName(read)[0]?.startTime ?? null,
+      painted: performance.getEntriesByName(painted)[0].startTime,
+    }), ADMIN_READ, ADMIN_PAINTED);
+    const listed = await counted(page, ADMIN_LIST);
+    const rendered = await page.$$eval('[data-testid=assignment-item]', (els) => els.length);
+    await new Promise((r) => setTimeout(r, 2000));
+    const mem = await heap(page, cdp);
+    const keysSlow = await keystrokes(page, TYPED_ADMIN, ADMIN_LIST);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    await clearSearch(page, ADMIN_LIST);
+    const keysFast = await keystrokes(page, TYPED_ADMIN, ADMIN_LIST);
+    await page.close();
+    return {
+      conditions: `signed in as Casey; ${CPU_SLOWDOWN}x CPU, loopback network without emulation`,
+      assignments_listed: listed.total,
+      count_line: listed.text,
+      rows_rendered_at_first: rendered,
+      navigation_to_rows_read_ms: marks.read === null ? null : Math.round(marks.read),
+      navigation_to_list_painted_ms: Math.round(marks.painted),
+      rows_read_to_list_painted_ms: marks.read === null ? null : Math.round(marks.painted - marks.read),
+      ...keystrokeFigures(keysSlow, keysFast, TYPED_ADMIN),
+      heap_after_load: mem,
     };
   } finally {
     server.stop();
@@ -379,6 +471,13 @@ function table(r) {
     rows.push(['scale: keystroke (median / max ms, no slowdown)', `${s.keystroke_ms_unthrottled.median} / ${s.keystroke_ms_unthrottled.max}`]);
     rows.push(['scale: JS heap used / wasm memory after load (B)', `${s.heap_after_load.js_used_bytes.toLocaleString('en')} / ${(s.heap_after_load.wasm_memory_bytes ?? 0).toLocaleString('en')}`]);
   }
+  const a = r.admin;
+  if (a) {
+    rows.push([`admin: ${a.assignments_listed} assignments, navigation -> read / painted (ms, 4x CPU)`, `${a.navigation_to_rows_read_ms} / ${a.navigation_to_list_painted_ms} (render ${a.rows_read_to_list_painted_ms})`]);
+    rows.push(['admin: keystroke to list updated (median / max ms, 4x CPU)', `${a.keystroke_ms_cpu4x.median} / ${a.keystroke_ms_cpu4x.max}`]);
+    rows.push(['admin: keystroke (median / max ms, no slowdown)', `${a.keystroke_ms_unthrottled.median} / ${a.keystroke_ms_unthrottled.max}`]);
+    rows.push(['admin: JS heap used / wasm memory after load (B)', `${a.heap_after_load.js_used_bytes.toLocaleString('en')} / ${(a.heap_after_load.wasm_memory_bytes ?? 0).toLocaleString('en')}`]);
+  }
   const l = r.lighthouse;
   if (l) {
     rows.push(['Lighthouse mobile: performance / accessibility / best practices', `${l.performance} / ${l.accessibility} / ${l.best_practices}`]);
@@ -396,7 +495,7 @@ report.errors = {};
 const t0 = Date.now();
 const browser = await launch();
 try {
-  const parts = [['time_to_roles', timeToRoles], ['scale', scale], ['lighthouse', lighthouseDemo]];
+  const parts = [['time_to_roles', timeToRoles], ['scale', scale], ['admin', admin], ['lighthouse', lighthouseDemo]];
   const only = (process.env.BENCH_ONLY || '').split(',').filter(Boolean);
   for (const [name, run] of parts.filter(([n]) => !only.length || only.includes(n))) {
     const started = Date.now();

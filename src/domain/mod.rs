@@ -49,6 +49,7 @@ pub mod qr;
 pub mod recent;
 pub mod request;
 pub mod requests;
+pub mod reveal;
 pub mod reviews;
 pub mod sets;
 pub mod settings;

@@ -18,11 +18,7 @@ pub fn mark_painted_once(name: &'static str) {
         return;
     }
     let Some(window) = web_sys::window() else { return };
-    let after_paint = Closure::once_into_js(move || {
-        if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
-            let _ = p.mark(name);
-        }
-    });
+    let after_paint = Closure::once_into_js(move || mark(name));
     let next_frame = Closure::once_into_js(move || {
         if let Some(w) = web_sys::window() {
             // A task queued from the frame callback runs after that frame is painted.
@@ -30,4 +26,11 @@ pub fn mark_painted_once(name: &'static str) {
         }
     });
     let _ = window.request_animation_frame(next_frame.unchecked_ref());
+}
+
+/// Sets `performance.mark(name)` now (e.g. when data arrives, to tell reading from rendering).
+pub fn mark(name: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark(name);
+    }
 }

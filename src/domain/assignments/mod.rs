@@ -225,8 +225,8 @@ pub struct AssignmentQuery {
 }
 
 impl AssignmentQuery {
-    /// True when `row` passes every filter.
-    pub fn matches(&self, row: &AssignmentRow) -> bool {
+    /// True when `row` passes the level, duration and directness filters (not the text).
+    fn passes_filters(&self, row: &AssignmentRow) -> bool {
         let level_ok = match self.level {
             LevelFilter::All => true,
             LevelFilter::Eligible => row.level == AssignmentLevel::Eligibility,
@@ -237,31 +237,68 @@ impl AssignmentQuery {
             DurationFilter::Permanent => row.is_permanent(),
             DurationFilter::TimeBound => !row.is_permanent(),
         };
-        let hay = format!(
-            "{} {} {} {}",
-            row.principal.name,
-            row.principal.upn.as_deref().unwrap_or(""),
-            row.principal.id,
-            row.principal.kind.label()
-        )
-        .to_lowercase();
-        let text_ok = self.text.split_whitespace().all(|w| hay.contains(&w.to_lowercase()));
-        level_ok && duration_ok && text_ok && (!self.direct_only || row.via == Via::Direct)
+        level_ok && duration_ok && (!self.direct_only || row.via == Via::Direct)
+    }
+
+    /// True when `row` passes every filter.
+    pub fn matches(&self, row: &AssignmentRow) -> bool {
+        let hay = haystack(row);
+        self.passes_filters(row) && self.text.split_whitespace().all(|w| hay.contains(&w.to_lowercase()))
     }
 
     /// The rows that pass, eligible first, then by principal name.
     pub fn apply(&self, rows: &[AssignmentRow]) -> Vec<AssignmentRow> {
-        let mut out: Vec<AssignmentRow> = rows.iter().filter(|r| self.matches(r)).cloned().collect();
-        sort_rows(&mut out);
-        out
+        AssignmentIndex::new(rows).view(rows, self).into_iter().map(|i| rows[i].clone()).collect()
     }
 }
 
-/// Eligible before active, then by principal name (case-insensitive).
-pub fn sort_rows(rows: &mut [AssignmentRow]) {
-    rows.sort_by_key(|r| {
-        (r.level != AssignmentLevel::Eligibility, r.principal.name.to_lowercase(), r.activation)
-    });
+/// The lowercase text a search matches: the principal's name, UPN, id and kind.
+fn haystack(row: &AssignmentRow) -> String {
+    format!(
+        "{} {} {} {}",
+        row.principal.name,
+        row.principal.upn.as_deref().unwrap_or(""),
+        row.principal.id,
+        row.principal.kind.label()
+    )
+    .to_lowercase()
+}
+
+/// A loaded list's search texts and order, computed once per load (20,000 rows): a keystroke then
+/// lowercases the query once and scans, allocating nothing per row and sorting nothing.
+#[derive(Clone, Debug, Default)]
+pub struct AssignmentIndex {
+    /// Row indices, eligible first, then by principal name.
+    order: Vec<usize>,
+    haystacks: Vec<String>,
+}
+
+impl AssignmentIndex {
+    /// Indexes `rows` (build again when they change).
+    pub fn new(rows: &[AssignmentRow]) -> Self {
+        let names: Vec<String> = rows.iter().map(|r| r.principal.name.to_lowercase()).collect();
+        let mut order: Vec<usize> = (0..rows.len()).collect();
+        order.sort_by(|&a, &b| {
+            let key =
+                |i: usize| (rows[i].level != AssignmentLevel::Eligibility, &names[i], rows[i].activation);
+            key(a).cmp(&key(b))
+        });
+        AssignmentIndex { order, haystacks: rows.iter().map(haystack).collect() }
+    }
+
+    /// The indices of the `rows` that pass `query`, in the list's order.
+    pub fn view(&self, rows: &[AssignmentRow], query: &AssignmentQuery) -> Vec<usize> {
+        let needle = query.text.to_lowercase();
+        let words: Vec<&str> = needle.split_whitespace().collect();
+        self.order
+            .iter()
+            .copied()
+            .filter(|&i| {
+                rows.get(i).is_some_and(|row| query.passes_filters(row))
+                    && words.iter().all(|w| self.haystacks[i].contains(w))
+            })
+            .collect()
+    }
 }
 
 #[cfg(test)]

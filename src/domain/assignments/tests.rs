@@ -160,6 +160,35 @@ fn the_list_filters_by_text_level_duration_and_directness() {
 }
 
 #[test]
+fn the_index_built_once_answers_each_search_in_list_order() {
+    // Loaded in reverse, every other one eligible.
+    let rows: Vec<AssignmentRow> = (0..500)
+        .rev()
+        .map(|n| {
+            let level = if n % 2 == 0 { AssignmentLevel::Eligibility } else { AssignmentLevel::Assignment };
+            row(person(&format!("id-{n}"), &format!("Person{n:03}")), USER_ADMIN, level, None)
+        })
+        .collect();
+    let index = AssignmentIndex::new(&rows);
+    let names = |q: &AssignmentQuery| {
+        index.view(&rows, q).into_iter().map(|i| rows[i].principal.name.clone()).collect::<Vec<_>>()
+    };
+    let all = names(&AssignmentQuery::default());
+    assert_eq!(all.len(), 500);
+    assert_eq!(all[..2], ["Person000", "Person002"], "eligible first, then by name");
+    assert_eq!(all[250..252], ["Person001", "Person003"]);
+    // By UPN and by id, in any case; every word must match.
+    assert_eq!(names(&AssignmentQuery { text: "PERSON421@".into(), ..Default::default() }), ["Person421"]);
+    assert_eq!(names(&AssignmentQuery { text: "id-499 user".into(), ..Default::default() }), ["Person499"]);
+    let q = AssignmentQuery { text: "person42".into(), level: LevelFilter::Eligible, ..Default::default() };
+    assert_eq!(names(&q), ["Person420", "Person422", "Person424", "Person426", "Person428"]);
+    assert!(names(&AssignmentQuery { text: "nobody".into(), ..Default::default() }).is_empty());
+    // The same answer as matching each row on its own.
+    let q = AssignmentQuery { text: "person1".into(), ..Default::default() };
+    assert_eq!(index.view(&rows, &q).len(), rows.iter().filter(|r| q.matches(r)).count());
+}
+
+#[test]
 fn csv_follows_rfc_4180_quoting() {
     let text = "\u{feff}a,b,c\r\n\"x, y\",\"say \"\"hi\"\"\",\"two\nlines\"\r\n\r\nlast,,\n";
     let recs = parse(text).unwrap();

@@ -75,7 +75,8 @@ pub struct GraphClient {
     endpoints: Endpoints,
     /// Retry behaviour.
     pub retry: RetryPolicy,
-    /// Most pages read by one list call before it fails with `TooManyPages`.
+    /// Most pages read by one list call before it fails with `TooManyPages` (a guard against a
+    /// next-page link that never ends, not a limit on real lists).
     pub page_cap: usize,
     /// The service's clock, from the `Date` header of its answers.
     clock: Rc<ServerClock>,
@@ -123,7 +124,9 @@ impl GraphClient {
             env,
             endpoints,
             retry: RetryPolicy::default(),
-            page_cap: 50,
+            // 400 pages of 100: an administrator's list of 20,000 assignments (issue 8) and
+            // room to spare; the 50 before cut such a list off at 5,000.
+            page_cap: 400,
             clock: Rc::new(ServerClock::default()),
         }
     }

@@ -4,8 +4,10 @@ mod empty_state;
 mod find_box;
 mod page_header;
 mod result_list;
+mod reveal;
 
 pub use empty_state::EmptyState;
 pub use find_box::FindBox;
 pub use page_header::PageHeader;
 pub use result_list::{ResultLine, ResultList};
+pub use reveal::{reveal_per, MatchCount, ShowMore};

@@ -214,6 +214,8 @@ impl AssignmentsState {
             }
             match rows {
                 Ok(rows) => {
+                    // scripts/bench tells reading (many pages) from rendering with this mark.
+                    crate::platform::perf::mark("pim:assignments-read");
                     let rows = rows.into_iter().filter(|r| r.target.listed_under(&chosen.target)).collect();
                     self.rows.set(rows);
                     self.load_error.set(None);

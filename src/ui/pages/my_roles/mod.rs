@@ -30,12 +30,15 @@ use state::MyRolesState;
 use toolbar::Toolbar;
 
 use crate::domain::list::{ListIndex, ListQuery};
+use crate::domain::reveal::Noun;
 use crate::ui::services::use_services;
-use crate::ui::widgets::{EmptyState, PageHeader, ResultList};
+use crate::ui::widgets::{reveal_per, EmptyState, MatchCount, PageHeader, ResultList, ShowMore};
 use crate::ui::Page;
 
 /// The User Timing mark set when the role list is first on screen.
 const ROLES_PAINTED: &str = "pim:roles-painted";
+
+const ROLES: Noun = Noun { one: "role", many: "roles" };
 
 /// The page users open many times a day: what can I activate, what is active, until when.
 #[component]
@@ -57,7 +60,21 @@ pub fn MyRolesPage() -> impl IntoView {
     });
 
     let location = use_location();
-    let query = Memo::new(move |_| ListQuery::from_query(location.search.get().trim_start_matches('?')));
+    let from_url = Memo::new(move |_| ListQuery::from_query(location.search.get().trim_start_matches('?')));
+    // The search typed ahead of the address (the toolbar writes it there once typing pauses); a
+    // new address (that write, or back and forward) ends it.
+    let typed = RwSignal::new(None::<String>);
+    Effect::new(move |_| {
+        from_url.track();
+        typed.set(None);
+    });
+    let query = Memo::new(move |_| {
+        let mut q = from_url.get();
+        if let Some(text) = typed.get() {
+            q.search = text;
+        }
+        q
+    });
     // Search keys are precomputed once per load, not per keystroke.
     let index = Memo::new_with_compare(move |_| state.items.with(|items| ListIndex::new(items)), |_, _| true);
     // Memos, so that a reload that changes rows (not their emptiness) keeps the list in place.
@@ -70,10 +87,14 @@ pub fn MyRolesPage() -> impl IntoView {
             order
         })
     });
+    // The first 50 matches are rendered, more on request: a keystroke costs what is on screen.
+    let reveal = reveal_per(move || query.track());
+    let matches = Signal::derive(move || visible.with(Vec::len));
+    let all = Signal::derive(move || state.items.with(Vec::len));
 
     view! {
         <PageHeader page=Page::MyRoles />
-        <Toolbar query refreshing=state.refreshing on_refresh=Callback::new(move |_| state.reload()) />
+        <Toolbar query typed refreshing=state.refreshing on_refresh=Callback::new(move |_| state.reload()) />
         <OfflineBanner />
         <LoadProblems state />
         {move || state.stale.get().map(|label| view! { <p class="app-muted app-stale" role="status" data-testid="last-known">{label}</p> })}
@@ -95,19 +116,28 @@ pub fn MyRolesPage() -> impl IntoView {
                 .into_any()
             } else {
                 view! {
-                    <ul class="app-items" data-testid="role-list">
+                    <MatchCount reveal matches all noun=ROLES testid="role-count" />
+                    // "true" while last-known rows are on screen and the fresh ones are being read.
+                    <ul class="app-items" data-testid="role-list" data-refreshing=move || state.refreshing.get().to_string()>
                         // Keyed rows: a keystroke in the search box moves, adds and drops rows
                         // instead of rebuilding the list; a row whose state changed is rebuilt.
                         <For
                             each=move || {
+                                let reveal = reveal.get();
                                 state.items.with(|items| {
-                                    visible.get().into_iter().filter_map(|i| items.get(i).cloned()).collect::<Vec<_>>()
+                                    visible.with(|order| {
+                                        order[..reveal.rendered(order.len())]
+                                            .iter()
+                                            .filter_map(|&i| items.get(i).cloned())
+                                            .collect::<Vec<_>>()
+                                    })
                                 })
                             }
                             key=|item| format!("{}|{:?}", item.key, item.state)
                             children=move |item| view! { <ItemRow item state /> }
                         />
                     </ul>
+                    <ShowMore reveal matches testid="role-more" />
                 }
                 .into_any()
             }
