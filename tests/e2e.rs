@@ -104,15 +104,7 @@ async fn screenshots_at_phone_and_desktop_width() {
         sign_in_as(&browser, "Alex").await;
         assert_eq!(browser.text_of("main h1").await, "My roles");
         // Nothing may overflow sideways at phone width.
-        let overflow = browser
-            .client
-            .execute(
-                "return document.documentElement.scrollWidth - document.documentElement.clientWidth",
-                vec![],
-            )
-            .await
-            .unwrap();
-        assert_eq!(overflow.as_i64(), Some(0), "horizontal overflow at {width}px");
+        browser.assert_no_sideways_scroll(&format!("at {width}px")).await;
         let path = browser.screenshot(name).await;
         assert!(std::fs::metadata(&path).unwrap().len() > 1000, "screenshot {name} is empty");
     }

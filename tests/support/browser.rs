@@ -133,6 +133,14 @@ impl Browser {
         assert!(errors.is_empty(), "console errors: {errors:#?}");
     }
 
+    /// Fails when the page scrolls sideways: something is wider than the viewport (`at` names
+    /// the place for the message).
+    pub async fn assert_no_sideways_scroll(&self, at: &str) {
+        let js = "return document.documentElement.scrollWidth - document.documentElement.clientWidth";
+        let overflow = self.client.execute(js, vec![]).await.unwrap();
+        assert_eq!(overflow.as_i64(), Some(0), "the page scrolls sideways {at}");
+    }
+
     /// Waits until an element matching the CSS selector exists, and returns its text.
     pub async fn text_of(&self, css: &str) -> String {
         let el = self
