@@ -262,12 +262,12 @@ async fn rendered_rows(browser: &Browser) -> usize {
     browser.client.find_all(Locator::Css("[data-testid=role-item]")).await.unwrap().len()
 }
 
-/// Ticks the row's checkbox once scrolled to the middle of the view (the activation panel covers
+/// Ticks the row's checkbox once scrolled to the top of the view (the activation panel covers
 /// the bottom of a phone's screen while something is selected).
 async fn select_in_view(browser: &Browser, name: &str) {
     let r = row(browser, name).await;
     let arg = serde_json::to_value(&r).unwrap();
-    browser.client.execute("arguments[0].scrollIntoView({block: 'center'})", vec![arg]).await.unwrap();
+    browser.client.execute("arguments[0].scrollIntoView({block: 'start'})", vec![arg]).await.unwrap();
     r.find(Locator::Css("input[type=checkbox]")).await.unwrap().click().await.unwrap();
 }
 
@@ -318,6 +318,16 @@ async fn hundreds_of_roles_show_the_count_the_first_hundred_and_more_on_request(
     let count = browser.text_containing("[data-testid=role-count]", "match, all shown").await;
     assert!(count.starts_with(&format!("1 of {total} roles")), "{count}");
     select(&browser, "Scale group 0250").await;
+    // Its settings were not among the first hundred read at load: they are read when selected.
+    browser.text_containing("[data-testid=plan]", "Scale group 0250").await;
+    let reads = c
+        .execute(
+            "return performance.getEntriesByType('resource').filter(e => e.name.includes('roleManagementPolicyAssignments')).length",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(reads.as_u64(), Some(101), "100 policies read at load, then the selected one");
     search(&browser, "").await;
     browser.text_containing("[data-testid=role-count]", "the first 50 shown").await;
     select_in_view(&browser, "Scale group 0001").await;

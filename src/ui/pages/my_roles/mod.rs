@@ -48,6 +48,8 @@ pub fn MyRolesPage() -> impl IntoView {
     };
     let state = MyRolesState::new(services);
     state.reload();
+    // A long list reads its first policies at load; a selected item's is read when selected.
+    Effect::new(move |_| state.read_selected_policies());
     form_extras::remember_on_submit(state);
     // Countdowns and the five-minute deactivation rule follow the tenant's clock.
     clock::tick(state);

@@ -33,6 +33,9 @@ pub(super) fn result_line(name: &str, outcome: &Outcome, now: chrono::DateTime<c
 }
 
 /// Each item's policy from the cache, however old (a fresh copy replaces it when read).
+/// How many policies a load reads at once; a long list's others are read when selected.
+const PREFETCH_POLICIES: usize = 100;
+
 fn policies_for(items: &[RoleItem], cache: &PolicyCache) -> HashMap<ItemKey, ActivationPolicy> {
     items.iter().filter_map(|i| Some((i.key.clone(), cache.get_stale(&i.key)?.clone()))).collect()
 }
@@ -66,6 +69,8 @@ pub struct MyRolesState {
     pub(super) resume: StoredValue<Option<BatchDraft>, LocalStorage>,
     /// Policies by item, fetched once and trusted for a while (one entry per policy).
     pub(super) policy_cache: StoredValue<PolicyCache, LocalStorage>,
+    /// Policy keys being read now, so a selection does not read them twice.
+    policy_reads: StoredValue<Vec<ItemKey>, LocalStorage>,
     /// Where the last-known rows and policies are kept (configured tenant only).
     last_known: StoredValue<Option<LastKnown>, LocalStorage>,
     /// "Showing data from 5 min ago · refreshing…" while last-known rows are on screen.
@@ -106,6 +111,7 @@ impl MyRolesState {
             follow_generation: StoredValue::new(0),
             resume: StoredValue::new_local(crate::platform::signin::take_draft(now)),
             policy_cache: StoredValue::new_local(cache),
+            policy_reads: StoredValue::new_local(Vec::new()),
             last_known: StoredValue::new_local(last_known),
             stale: RwSignal::new(stale),
             library: RwSignal::new(super::stored::load_library()),
@@ -128,41 +134,80 @@ impl MyRolesState {
         self.policy_problem.set(None);
         spawn_local(async move {
             let Some(items) = self.read_items().await else { return };
-            // One read per policy not fetched lately (an Entra role's policy serves all its scopes).
-            let now = self.now.get_untracked();
-            let missing: Vec<RoleItem> = self
-                .policy_cache
-                .with_value(|c| c.missing(items.iter().map(|i| &i.key), now))
-                .into_iter()
-                .filter_map(|key| items.iter().find(|i| i.key.policy_key() == key).cloned())
-                .collect();
-            let read = join_all(missing.iter().map(|i| policy_of(&services.client, i))).await;
-            let mut problem = None;
-            let Some(cache) = self.policy_cache.try_update_value(|cache| {
-                for (item, policy) in missing.iter().zip(read) {
-                    match policy {
-                        Ok(policy) => cache.put(item.key.clone(), policy, now),
-                        Err(e) if problem.is_none() => {
-                            problem = Some(format!("{} {}", e.explain(), e.next_step()))
-                        }
-                        Err(_) => {}
-                    }
-                }
-                cache.clone()
-            }) else {
+            // What the user picked or keeps (selected, a batch waiting for a step-up, starred)
+            // first, then the list in order: at most PREFETCH_POLICIES reads now; the rest are
+            // read when selected (`read_selected_policies`).
+            let draft: Vec<ItemKey> =
+                self.resume.with_value(|d| d.as_ref().map(|d| d.keys.clone()).unwrap_or_default());
+            let (selected, starred) =
+                (self.selected.get_untracked(), self.library.with_untracked(|l| l.favourites.clone()));
+            let wanted = selected.iter().chain(&draft).chain(&starred).chain(items.iter().map(|i| &i.key));
+            if self.read_policies(&items, wanted, PREFETCH_POLICIES).await.is_none() {
                 return;
-            };
-            let _ = self.policy_problem.try_set(problem);
-            let _ = self.policies.try_set(policies_for(&items, &cache));
-            self.last_known.with_value(|l| {
-                if let Some(l) = l {
-                    l.save_policies(&cache);
-                }
-            });
+            }
             if let Some(draft) = self.resume.try_update_value(Option::take).flatten() {
                 self.resume_batch(draft);
             }
         });
+    }
+
+    /// Reads the policies of the selected items not read yet (beyond the prefetch of a long list).
+    pub fn read_selected_policies(self) {
+        let selected = self.selected.get();
+        let now = self.now.get_untracked();
+        let unread = self.policy_cache.with_value(|c| c.missing(selected.iter(), now));
+        let fresh: Vec<ItemKey> =
+            self.policy_reads.with_value(|r| unread.into_iter().filter(|k| !r.contains(k)).collect());
+        if fresh.is_empty() || !self.loaded.get_untracked() {
+            return;
+        }
+        spawn_local(async move {
+            let items = self.items.get_untracked();
+            let _ = self.read_policies(&items, fresh.iter(), usize::MAX).await;
+        });
+    }
+
+    /// Reads the missing policies among `wanted` (one read per policy not fetched lately: an Entra
+    /// role's policy serves all its scopes), at most `limit`, into the cache and the page; says
+    /// why when some could not be read. `None` when the page is gone.
+    async fn read_policies<'a>(
+        self,
+        items: &[RoleItem],
+        wanted: impl Iterator<Item = &'a ItemKey>,
+        limit: usize,
+    ) -> Option<()> {
+        let services = self.services.try_get_value()?;
+        let now = self.now.get_untracked();
+        let mut keys = self.policy_cache.try_with_value(|c| c.missing(wanted, now))?;
+        keys.truncate(limit);
+        let _ = self.policy_reads.try_update_value(|r| r.extend(keys.iter().cloned()));
+        let missing: Vec<RoleItem> = keys
+            .iter()
+            .filter_map(|key| items.iter().find(|i| &i.key.policy_key() == key).cloned())
+            .collect();
+        let read = join_all(missing.iter().map(|i| policy_of(&services.client, i))).await;
+        let _ = self.policy_reads.try_update_value(|r| r.retain(|k| !keys.contains(k)));
+        let mut problem = None;
+        let cache = self.policy_cache.try_update_value(|cache| {
+            for (item, policy) in missing.iter().zip(read) {
+                match policy {
+                    Ok(policy) => cache.put(item.key.clone(), policy, now),
+                    Err(e) if problem.is_none() => {
+                        problem = Some(format!("{} {}", e.explain(), e.next_step()))
+                    }
+                    Err(_) => {}
+                }
+            }
+            cache.clone()
+        })?;
+        let _ = self.policy_problem.try_set(problem);
+        let _ = self.policies.try_set(policies_for(items, &cache));
+        self.last_known.with_value(|l| {
+            if let Some(l) = l {
+                l.save_policies(&cache);
+            }
+        });
+        Some(())
     }
 
     /// Reads my rows into the page; `None` when the page is gone.
