@@ -451,7 +451,8 @@ function table(r) {
   const rows = [];
   if (r.total) {
     const n = (x) => x.toLocaleString('en');
-    rows.push([`first load, ${r.requests} files (raw / gzip / brotli B)`, `${n(r.total.raw)} / ${n(r.total.gzip)} / ${n(r.total.brotli)}`]);
+    rows.push([`first load, My roles (core build), ${r.requests} files (raw / gzip / brotli B)`, `${n(r.total.raw)} / ${n(r.total.gzip)} / ${n(r.total.brotli)}`]);
+    if (r.demo) rows.push([`first load, demo and other pages (full build), ${r.demo.requests} files`, `${n(r.demo.total.raw)} / ${n(r.demo.total.gzip)} / ${n(r.demo.total.brotli)}`]);
   }
   const t = r.time_to_roles;
   if (t) {
