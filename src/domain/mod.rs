@@ -24,6 +24,7 @@ pub mod audit;
 pub mod badges;
 pub mod catalog;
 pub mod countdown;
+pub mod decimal;
 pub mod csv;
 pub mod deactivate;
 pub mod deeplink;
