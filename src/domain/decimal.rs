@@ -25,7 +25,8 @@ mod tests {
 
     #[test]
     fn reads_what_f64_reads_for_plain_decimals() {
-        for s in ["0", "7", "90", "120", "1.5", "0.25", ".5", "2.", "86400", "3.75", "0000.1250", "1.333333"] {
+        for s in ["0", "7", "90", "120", "1.5", "0.25", ".5", "2.", "86400", "3.75", "0000.1250", "1.333333"]
+        {
             let ours = parse_decimal(s).unwrap_or_else(|| panic!("{s}"));
             let std: f64 = s.parse().unwrap();
             assert!((ours - std).abs() <= std * 1e-12, "{s}: {ours} vs {std}");
