@@ -75,7 +75,8 @@ pub fn parse_token_response(response: &HttpResponse) -> Result<TokenResponse, Au
         ))
     })?;
     if !response.is_success() || body.get("error").is_some() {
-        let error: ServerError = serde_json::from_value(body).map_err(|_| {
+        // From text, not from_value: one deserializer for text in the wasm, none for Value.
+        let error: ServerError = serde_json::from_str(&body.to_string()).map_err(|_| {
             AuthError::MalformedResponse(format!(
                 "HTTP {} from the token endpoint without an error code",
                 response.status

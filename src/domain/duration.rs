@@ -76,7 +76,7 @@ impl IsoDuration {
                     continue;
                 }
                 let pos = units[next_unit..].iter().position(|(u, _)| *u == c).ok_or_else(bad)? + next_unit;
-                let value: f64 = number.parse().map_err(|_| bad())?;
+                let value = super::decimal::parse_decimal(&number).ok_or_else(bad)?;
                 total += value * units[pos].1;
                 number.clear();
                 next_unit = pos + 1;

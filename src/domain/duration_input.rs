@@ -53,7 +53,7 @@ pub fn parse_duration_input(input: &str) -> Result<IsoDuration, DurationInputErr
         if num_len == 0 {
             return Err(bad());
         }
-        let value: f64 = rest[..num_len].parse().map_err(|_| bad())?;
+        let value = super::decimal::parse_decimal(&rest[..num_len]).ok_or_else(bad)?;
         rest = rest[num_len..].trim_start();
         let unit_len = rest.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(rest.len());
         let unit = &rest[..unit_len];

@@ -68,7 +68,8 @@ pub fn relative_start(start: DateTime<Utc>, now: DateTime<Utc>) -> String {
 
 /// A compact UTC timestamp for lists: `2026-03-01 14:05 UTC`. The UI may show local time instead.
 pub fn utc_stamp(t: DateTime<Utc>) -> String {
-    t.format("%Y-%m-%d %H:%M UTC").to_string()
+    let (y, mo, d, h, mi, _) = super::clock_text::fields(&t);
+    format!("{y:04}-{mo:02}-{d:02} {h:02}:{mi:02} UTC")
 }
 
 #[cfg(test)]

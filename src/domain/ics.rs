@@ -11,7 +11,14 @@ use super::countdown::WARNING_BEFORE_END;
 use super::item::RoleItem;
 
 fn stamp(t: DateTime<Utc>) -> String {
-    t.format("%Y%m%dT%H%M%SZ").to_string()
+    compact(t, true)
+}
+
+/// `20260301T110000Z` (`%Y%m%dT%H%M%SZ`), or `20260301T1100Z` without the seconds.
+fn compact(t: DateTime<Utc>, seconds: bool) -> String {
+    let (y, mo, d, h, mi, s) = super::clock_text::fields(&t);
+    let s = if seconds { format!("{s:02}") } else { String::new() };
+    format!("{y:04}{mo:02}{d:02}T{h:02}{mi:02}{s}Z")
 }
 
 /// Escapes a TEXT value: backslash, semicolon, comma and line breaks.
@@ -104,7 +111,7 @@ pub fn ics_file_name(item: &RoleItem, end: DateTime<Utc>) -> String {
         .filter(|s| !s.is_empty())
         .collect::<Vec<_>>()
         .join("-");
-    format!("pim-{}-{}.ics", if slug.is_empty() { "role" } else { &slug }, end.format("%Y%m%dT%H%MZ"))
+    format!("pim-{}-{}.ics", if slug.is_empty() { "role" } else { &slug }, compact(end, false))
 }
 
 #[cfg(test)]

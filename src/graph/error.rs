@@ -24,7 +24,7 @@ impl RetryAfter {
     /// Reads a `Retry-After` header value.
     pub fn parse(value: &str) -> Option<RetryAfter> {
         let v = value.trim();
-        if let Ok(secs) = v.parse::<f64>() {
+        if let Some(secs) = crate::domain::decimal::parse_decimal(v) {
             return (secs.is_finite() && secs >= 0.0)
                 .then(|| RetryAfter::Delay(Duration::from_secs_f64(secs)));
         }

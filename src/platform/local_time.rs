@@ -1,7 +1,7 @@
 //! The browser's time zone for `<input type=datetime-local>`: its value is local wall time
 //! without a zone ("2026-12-05T14:30").
 
-use chrono::{DateTime, Duration, NaiveDateTime, Utc};
+use chrono::{DateTime, Duration, Utc};
 
 fn offset_minutes_at(t: f64) -> i64 {
     // getTimezoneOffset is UTC minus local, in minutes (-60 in Paris in winter).
@@ -10,9 +10,7 @@ fn offset_minutes_at(t: f64) -> i64 {
 
 /// A datetime-local value as UTC; `None` when blank or unreadable.
 pub fn parse_local(value: &str) -> Option<DateTime<Utc>> {
-    let naive = NaiveDateTime::parse_from_str(value.trim(), "%Y-%m-%dT%H:%M")
-        .or_else(|_| NaiveDateTime::parse_from_str(value.trim(), "%Y-%m-%dT%H:%M:%S"))
-        .ok()?;
+    let naive = crate::domain::clock_text::parse_naive(value.trim())?;
     let as_if_utc = naive.and_utc();
     let offset = offset_minutes_at(as_if_utc.timestamp_millis() as f64);
     Some(as_if_utc + Duration::minutes(offset))
@@ -21,5 +19,5 @@ pub fn parse_local(value: &str) -> Option<DateTime<Utc>> {
 /// A UTC time as a datetime-local value in the browser's zone.
 pub fn format_local(t: DateTime<Utc>) -> String {
     let offset = offset_minutes_at(t.timestamp_millis() as f64);
-    (t - Duration::minutes(offset)).format("%Y-%m-%dT%H:%M").to_string()
+    crate::domain::clock_text::iso(&(t - Duration::minutes(offset)), false)
 }

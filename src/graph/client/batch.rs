@@ -199,8 +199,10 @@ impl GraphClient {
     ) -> Result<Vec<T>, GraphError> {
         let missing = || GraphError::BadResponse { detail: "missing batch response".into() };
         let body = first.ok_or_else(missing)??.ok_or_else(missing)?;
-        let page: ODataPage<T> =
-            serde_json::from_value(body).map_err(|e| GraphError::BadResponse { detail: e.to_string() })?;
+        // Read from text, as `graph_all` reads the next pages: one deserializer per type in the
+        // wasm instead of two (from_value would add a second; 2026-12-05, README "Performance").
+        let page: ODataPage<T> = serde_json::from_str(&body.to_string())
+            .map_err(|e| GraphError::BadResponse { detail: e.to_string() })?;
         let mut items = page.value;
         if let Some(next) = page.next_link {
             items.extend(self.graph_all::<T>(next, &[]).await?);

@@ -99,14 +99,16 @@ impl<'de> Deserialize<'de> for DirectoryObject {
         let short =
             odata_type.as_deref().map(|t| t.trim_start_matches('#').trim_start_matches("microsoft.graph."));
         let e = serde::de::Error::custom;
+        // Read back from text, not with from_value: the wasm then needs no second deserializer
+        // (serde_json's for Value) besides the one for text (README "Performance").
         Ok(match short.map(str::to_ascii_lowercase).as_deref() {
-            Some("user") => DirectoryObject::User(serde_json::from_value(value).map_err(e)?),
-            Some("group") => DirectoryObject::Group(serde_json::from_value(value).map_err(e)?),
+            Some("user") => DirectoryObject::User(serde_json::from_str(&value.to_string()).map_err(e)?),
+            Some("group") => DirectoryObject::Group(serde_json::from_str(&value.to_string()).map_err(e)?),
             Some("serviceprincipal") => {
-                DirectoryObject::ServicePrincipal(serde_json::from_value(value).map_err(e)?)
+                DirectoryObject::ServicePrincipal(serde_json::from_str(&value.to_string()).map_err(e)?)
             }
             Some("administrativeunit") => {
-                DirectoryObject::AdministrativeUnit(serde_json::from_value(value).map_err(e)?)
+                DirectoryObject::AdministrativeUnit(serde_json::from_str(&value.to_string()).map_err(e)?)
             }
             _ => DirectoryObject::Other {
                 id: value.get("id").and_then(Value::as_str).map(str::to_owned),

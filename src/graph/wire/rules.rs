@@ -170,17 +170,21 @@ impl<'de> Deserialize<'de> for PolicyRule {
             RuleId::new(map.remove("id").and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default());
         let target = match map.remove("target") {
             None | Some(Value::Null) => None,
-            Some(v) => Some(serde_json::from_value(v).map_err(e)?),
+            Some(v) => Some(serde_json::from_str(&v.to_string()).map_err(e)?),
         };
+        // Read back from text, not with from_value: the wasm then needs no second deserializer
+        // (serde_json's for Value) besides the one for text (README "Performance").
         let rest = Value::Object(map.clone());
         let kind = match kind_name(&type_name) {
-            Some("Expiration") => RuleKind::Expiration(serde_json::from_value(rest).map_err(e)?),
-            Some("Enablement") => RuleKind::Enablement(serde_json::from_value(rest).map_err(e)?),
-            Some("Approval") => RuleKind::Approval(serde_json::from_value(rest).map_err(e)?),
+            Some("Expiration") => RuleKind::Expiration(serde_json::from_str(&rest.to_string()).map_err(e)?),
+            Some("Enablement") => RuleKind::Enablement(serde_json::from_str(&rest.to_string()).map_err(e)?),
+            Some("Approval") => RuleKind::Approval(serde_json::from_str(&rest.to_string()).map_err(e)?),
             Some("AuthenticationContext") => {
-                RuleKind::AuthenticationContext(serde_json::from_value(rest).map_err(e)?)
+                RuleKind::AuthenticationContext(serde_json::from_str(&rest.to_string()).map_err(e)?)
             }
-            Some("Notification") => RuleKind::Notification(serde_json::from_value(rest).map_err(e)?),
+            Some("Notification") => {
+                RuleKind::Notification(serde_json::from_str(&rest.to_string()).map_err(e)?)
+            }
             _ => RuleKind::Unknown { type_name, properties: map },
         };
         Ok(PolicyRule { id, target, kind, dialect })

@@ -5,8 +5,10 @@
 
 use std::fmt;
 
-use chrono::{DateTime, NaiveDateTime, Timelike, Utc};
+use chrono::{DateTime, Timelike, Utc};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::domain::clock_text;
 
 /// A UTC instant read from or written to the wire.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -19,16 +21,13 @@ impl Timestamp {
         if let Ok(t) = DateTime::parse_from_rfc3339(s) {
             return Some(Timestamp(t.with_timezone(&Utc)));
         }
-        ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S%.f"]
-            .iter()
-            .find_map(|f| NaiveDateTime::parse_from_str(s.trim_end_matches('Z'), f).ok())
-            .map(|n| Timestamp(n.and_utc()))
+        clock_text::parse_naive(s.trim_end_matches('Z')).map(|n| Timestamp(n.and_utc()))
     }
 }
 
 impl fmt::Display for Timestamp {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.0.format("%Y-%m-%dT%H:%M:%S"))?;
+        f.write_str(&clock_text::iso(&self.0, true))?;
         let ticks = self.0.nanosecond() % 1_000_000_000 / 100;
         if ticks > 0 {
             let digits = format!("{ticks:07}");
