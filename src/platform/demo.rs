@@ -63,6 +63,9 @@ pub struct DemoTransport {
 impl Transport for DemoTransport {
     fn send(&self, request: HttpRequest) -> LocalBoxFuture<'_, Result<HttpResponse, TransportError>> {
         Box::pin(async move {
+            // Each answer in a task of its own, as a network answer would come: a page's many
+            // reads do not add up to one long task that holds up the first paint and input.
+            time::sleep(Duration::ZERO).await;
             let served = self.tenant.sim.borrow_mut().serve(&request, time::now());
             if request.method != Method::Get {
                 self.tenant.persist();
