@@ -274,6 +274,21 @@ pub fn is_guid(s: &str) -> bool {
 /// carries the same list to pick the build before any wasm loads (tests/build_config.rs checks).
 pub const CORE_PATHS: [&str; 4] = ["/", "/activate", "/requests", "/auth/callback"];
 
+/// Every path the app's router serves (both builds). The service worker (`public/sw.js`) answers
+/// navigations to these, and only these, from this browser's copy of the app's page, so it never
+/// stands in front of another site on the same host (tests/build_config.rs checks the copy).
+pub const APP_PATHS: [&str; 9] = [
+    "/",
+    "/activate",
+    "/requests",
+    "/approvals",
+    "/assignments",
+    "/settings",
+    "/audit",
+    "/reviews",
+    "/auth/callback",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;

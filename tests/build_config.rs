@@ -99,16 +99,20 @@ fn release_profile_is_built_for_size() {
     assert!(read("index.html").contains("data-wasm-opt=\"z\""));
 }
 
+/// The string array `const <name> = [...]` in a script.
+fn js_list(script: &str, name: &str) -> Vec<String> {
+    let opening = format!("const {name} = [");
+    let start = script.find(&opening).unwrap_or_else(|| panic!("{name} in the script")) + opening.len();
+    script[start..start + script[start..].find(']').unwrap()]
+        .split(',')
+        .map(|p| p.trim().trim_matches('"').to_owned())
+        .collect()
+}
+
 #[test]
 fn boot_script_picks_the_core_build_for_the_same_paths_as_the_app() {
     let boot = boot_script();
-    let start = boot.find("const CORE_PATHS = [").expect("CORE_PATHS in the boot script")
-        + "const CORE_PATHS = [".len();
-    let listed: Vec<String> = boot[start..start + boot[start..].find(']').unwrap()]
-        .split(',')
-        .map(|p| p.trim().trim_matches('"').to_owned())
-        .collect();
-    assert_eq!(listed, pim_console::config::CORE_PATHS);
+    assert_eq!(js_list(&boot, "CORE_PATHS"), pim_console::config::CORE_PATHS);
     // Trunk builds the full one (index.html); the post-build hook the core one.
     assert!(read("index.html").contains("data-bin=\"pim-console\""));
     assert!(read("Trunk.toml").contains("scripts/lib/core_build.py"));
@@ -117,4 +121,22 @@ fn boot_script_picks_the_core_build_for_the_same_paths_as_the_app() {
     }
     // The boot script tells the builds apart by the core build's file name.
     assert!(boot.contains("pim-core-"));
+}
+
+#[test]
+fn service_worker_answers_for_the_app_s_own_pages_only() {
+    let worker = read("public/sw.js");
+    assert_eq!(js_list(&worker, "APP_PATHS"), pim_console::config::APP_PATHS);
+    // Every route of the router is one of them (the full build's table lists them all).
+    let app = read("src/ui/app.rs");
+    for route in app.split("path=path!(\"").skip(1) {
+        let path = &route[..route.find('"').unwrap()];
+        assert!(pim_console::config::APP_PATHS.contains(&path), "{path} is missing from config::APP_PATHS");
+    }
+    for core in pim_console::config::CORE_PATHS {
+        assert!(pim_console::config::APP_PATHS.contains(&core));
+    }
+    // Shipped beside index.html (Trunk copies it) and registered by the boot script.
+    assert!(read("index.html").contains("href=\"public/sw.js\""));
+    assert!(boot_script().contains("serviceWorker.register"));
 }

@@ -76,10 +76,20 @@ async fn the_demo_runs_the_full_build_even_after_a_tenant_was_configured() {
     let server = TestServer::start(ConfigFile::FromDist);
     let browser = Browser::start().await;
     let c = &browser.client;
-    // This browser last saw a tenant configuration (the boot script remembers the mode and picks the
-    // core build at once); the server now runs the demo, which only the full build holds.
+    // This browser last saw a tenant configuration: the boot script starts the core build on it at
+    // once. The server's config.json now runs the demo, which only the full build holds: the fresh
+    // answer replaces the remembered one and the page reloads into the demo.
     c.goto(&server.url("/")).await.unwrap();
-    c.execute("localStorage.setItem('pim.mode', 'tenant')", vec![]).await.unwrap();
+    let tenant = serde_json::json!({
+        "status": 200,
+        "body": serde_json::json!({
+            "tenant": "contoso.onmicrosoft.com",
+            "clientId": "00000000-0000-0000-0000-000000000001",
+            "redirectUri": server.url("/auth/callback"),
+        })
+        .to_string(),
+    });
+    c.execute("localStorage.setItem('pim.config', arguments[0])", vec![tenant.to_string().into()]).await.unwrap();
     c.goto(&server.url("/")).await.unwrap();
     assert_eq!(browser.text_of("[data-testid=tenant-badge]").await, "Demo tenant");
     let build = c.execute("return document.documentElement.dataset.bundle", vec![]).await.unwrap();

@@ -251,6 +251,33 @@ async fn a_warm_start_shows_the_last_known_roles_at_once_then_refreshes() {
 
 #[tokio::test]
 #[ignore = "needs dist/ and chromedriver: run scripts/test"]
+async fn my_roles_opens_with_the_last_known_rows_when_the_web_server_is_out_of_reach() {
+    let (server, browser) = alex_signed_in().await;
+    let c = &browser.client;
+    // Once the app has run, this browser keeps a copy of it (the service worker, public/sw.js).
+    let ready = "navigator.serviceWorker.ready.then(() => arguments[0](true), () => arguments[0](false))";
+    assert_eq!(c.execute_async(ready, vec![]).await.unwrap().as_bool(), Some(true));
+    let address = server.url("/?q=admin");
+    drop(server);
+
+    // The web server (and, here, the tenant behind it) is gone: the page, the core build and the
+    // configuration come from this browser; the rows of the last visit show, said to be old,
+    // beside what went wrong and Try again.
+    c.goto(&address).await.unwrap();
+    let label = browser.text_containing("[data-testid=last-known]", "could not refresh").await;
+    assert!(label.starts_with("Showing data from"), "{label}");
+    let list = browser.text_of("[data-testid=role-list]").await;
+    assert!(list.contains("Security Administrator"), "the last-known rows stay: {list}");
+    assert!(!list.contains("Global Reader"), "the search from the address applies: {list}");
+    assert_eq!(running_build(&browser).await, "core");
+    let problem = browser.text_of("[data-testid=load-problem]").await;
+    assert!(c.find(Locator::Css("[data-testid=retry]")).await.is_ok(), "Try again is offered: {problem}");
+    browser.screenshot("my-roles-server-unreachable-360x740").await;
+    browser.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run scripts/test"]
 async fn a_spent_refresh_token_signs_in_again_and_comes_back_to_the_same_view() {
     let (server, browser) = alex_signed_in().await;
     let c = &browser.client;

@@ -38,11 +38,21 @@ impl ItemsSnapshot {
 
     /// The banner while fresh data loads: "Showing data from 5 min ago · refreshing…".
     pub fn refreshing_label(&self, now: DateTime<Utc>) -> String {
+        self.label(now, "refreshing…")
+    }
+
+    /// The banner when nothing fresh could be read (no network, the service down) and these rows
+    /// stay on screen: "Showing data from 5 min ago · could not refresh".
+    pub fn unrefreshed_label(&self, now: DateTime<Utc>) -> String {
+        self.label(now, "could not refresh")
+    }
+
+    fn label(&self, now: DateTime<Utc>, tail: &str) -> String {
         let age = (now - self.saved_at).num_seconds().max(0);
         if age < 60 {
-            "Showing data from moments ago · refreshing…".to_owned()
+            format!("Showing data from moments ago · {tail}")
         } else {
-            format!("Showing data from {} ago · refreshing…", human_seconds(age))
+            format!("Showing data from {} ago · {tail}", human_seconds(age))
         }
     }
 }
@@ -68,6 +78,10 @@ mod tests {
         assert_eq!(
             back.refreshing_label(at("2026-03-01T09:00:10Z")),
             "Showing data from moments ago · refreshing…"
+        );
+        assert_eq!(
+            back.unrefreshed_label(at("2026-03-01T11:00:00Z")),
+            "Showing data from 2 h ago · could not refresh"
         );
         let other_version = snap.to_json().replace("\"version\":1", "\"version\":9");
         assert_eq!(ItemsSnapshot::from_json(&other_version), None);

@@ -1,11 +1,9 @@
 //! The app's two builds as the browser sees them: the boot script in `index.html` picks the core build (tenant,
 //! daily pages) or the full build (every page, the demo) before any wasm loads, from the path and
-//! the mode remembered in localStorage. This is the way from one build to the other.
+//! the configuration remembered in localStorage. This is the way from one build to the other.
 
 use super::storage::{self, Store};
 
-/// Where the boot script remembers the last mode ("tenant" or "demo"), so it can pick a build at once.
-const MODE_KEY: &str = "pim.mode";
 /// A one-shot order to the boot script for the next load of this tab: the full build, whatever the path
 /// says (so a path the two disagree on can never reload in a loop).
 const NEXT_KEY: &str = "pim.next-build";
@@ -20,12 +18,9 @@ pub fn mark(name: &str) {
 }
 
 /// Loads the full build at the current address: the core build was asked for a page it does
-/// not hold, or it found that the configuration runs the demo (the boot script guessed from an old
-/// memory of the mode). History already points at the page, so a reload lands on it.
-pub fn load_full_build(demo: bool) {
-    if demo {
-        storage::set(Store::Local, MODE_KEY, "demo");
-    }
+/// not hold, or it was started on a configuration that runs the demo (which only the full build
+/// holds). History already points at the page, so a reload lands on it.
+pub fn load_full_build() {
     storage::set(Store::Session, NEXT_KEY, "full");
     if let Some(window) = web_sys::window() {
         let _ = window.location().reload();

@@ -71,7 +71,7 @@ pub fn CoreApp(
     let tenant = match config {
         Err(error) => return view! { <ConfigErrorPage error /> }.into_any(),
         Ok(AppConfig::Demo) => {
-            bundle::load_full_build(true);
+            bundle::load_full_build();
             return view! { <p class="app-muted" role="status">"Loading the demo…"</p> }.into_any();
         }
         Ok(AppConfig::Tenant(tenant)) => tenant,

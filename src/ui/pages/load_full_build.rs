@@ -8,7 +8,7 @@ use crate::platform::bundle;
 /// Says the page is on its way and reloads into the full build.
 #[component]
 pub fn LoadFullBuildPage() -> impl IntoView {
-    Effect::new(|_| bundle::load_full_build(false));
+    Effect::new(|_| bundle::load_full_build());
     view! {
         <p class="app-muted" role="status" data-testid="loading-full-build">
             "Loading this page…"

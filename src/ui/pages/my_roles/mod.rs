@@ -47,7 +47,10 @@ pub fn MyRolesPage() -> impl IntoView {
         return view! { <PageHeader page=Page::MyRoles /> }.into_any();
     };
     let state = MyRolesState::new(services);
-    state.reload();
+    let warm = state.loaded.get_untracked();
+    if !warm {
+        state.reload();
+    }
     // A long list reads its first policies at load; a selected item's is read when selected.
     Effect::new(move |_| state.read_selected_policies());
     form_extras::remember_on_submit(state);
@@ -60,6 +63,12 @@ pub fn MyRolesPage() -> impl IntoView {
             crate::platform::perf::mark_painted_once(ROLES_PAINTED);
         }
     });
+    if warm {
+        // Last-known rows are shown at once; the refresh is sent once they are on screen, so
+        // building its requests does not hold up that frame. (Effects run in the order they are
+        // made: this one's task comes after the mark's.)
+        Effect::new(move |_| crate::platform::perf::after_next_paint(move || state.reload()));
+    }
 
     let location = use_location();
     let from_url = Memo::new(move |_| ListQuery::from_query(location.search.get().trim_start_matches('?')));

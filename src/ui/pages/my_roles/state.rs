@@ -126,7 +126,8 @@ impl MyRolesState {
     /// Reads my rows (one Graph batch and the ARM lists side by side), then their policies; then
     /// resumes a batch that was waiting for a step-up sign-in.
     pub fn reload(self) {
-        let services = self.services();
+        // Put off until after a paint, the page may be gone by now.
+        let Some(services) = self.services.try_get_value() else { return };
         if services.me().is_none() {
             return;
         }
@@ -221,6 +222,16 @@ impl MyRolesState {
         }
         // `try_set` hands the value back when the page (and its signals) is gone.
         let kinds: Vec<ErrorKind> = raw_errors.iter().map(error_kind).collect();
+        if items.is_empty() && !kinds.is_empty() && !self.items.with_untracked(Vec::is_empty) {
+            // Nothing could be read (no network, the service down): the rows on screen stay,
+            // said to be old, beside the problem and its Try again.
+            let now = self.now.get_untracked();
+            let saved = self.last_known.with_value(|l| l.as_ref().and_then(LastKnown::items));
+            let _ = self.load_kinds.try_set(kinds);
+            let _ = self.refreshing.try_set(false);
+            let _ = self.stale.try_set(saved.map(|s| s.unrefreshed_label(now)));
+            return None;
+        }
         if self.load_kinds.try_set(kinds).is_some() || self.items.try_set(items.clone()).is_some() {
             return None;
         }
