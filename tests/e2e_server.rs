@@ -60,14 +60,25 @@ impl Connection {
             let Some((name, value)) = line.trim_end().split_once(':') else { break };
             headers.push((name.trim().to_owned(), value.trim().to_owned()));
         }
-        let length = headers
-            .iter()
-            .find(|(n, _)| n.eq_ignore_ascii_case("content-length"))
-            .map(|(_, v)| v.parse::<usize>().expect("content length"))
-            .expect("a Content-Length");
-        let mut body = vec![0; length];
-        self.0.read_exact(&mut body).expect("body");
-        Some(Answer { status, headers, body })
+        let mut answer = Answer { status, headers, body: Vec::new() };
+        if answer.header("transfer-encoding") == Some("chunked") {
+            loop {
+                line.clear();
+                self.0.read_line(&mut line).expect("chunk size");
+                let size = usize::from_str_radix(line.trim(), 16).expect("chunk size");
+                let mut chunk = vec![0; size + 2];
+                self.0.read_exact(&mut chunk).expect("chunk");
+                answer.body.extend_from_slice(&chunk[..size]);
+                if size == 0 {
+                    break;
+                }
+            }
+        } else {
+            let length = answer.header("content-length").map_or(0, |v| v.parse().expect("content length"));
+            answer.body = vec![0; length];
+            self.0.read_exact(&mut answer.body).expect("body");
+        }
+        Some(answer)
     }
 
     fn get(&mut self, path: &str) -> Answer {
