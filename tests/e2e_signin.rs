@@ -13,7 +13,7 @@ use support::demo::pick_on_identity_page;
 use support::server::{ConfigFile, TestServer};
 
 async fn wait_for(browser: &Browser, css: &str) -> String {
-    if browser.client.wait().at_most(Duration::from_secs(30)).for_element(Locator::Css(css)).await.is_err() {
+    if browser.client.wait().at_most(Duration::from_secs(20)).for_element(Locator::Css(css)).await.is_err() {
         let shot = browser.screenshot("failure-signin").await;
         let page = browser.client.find(Locator::Css("body")).await.unwrap().text().await.unwrap_or_default();
         let url = browser.client.current_url().await.map(|u| u.to_string()).unwrap_or_default();

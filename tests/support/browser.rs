@@ -146,18 +146,17 @@ impl Browser {
         let el = self
             .client
             .wait()
-            .at_most(Duration::from_secs(25))
+            .at_most(Duration::from_secs(15))
             .for_element(Locator::Css(css))
             .await
             .unwrap_or_else(|e| panic!("no element {css}: {e}"));
         el.text().await.unwrap_or_default()
     }
 
-    /// Waits (up to 25 s) until the element's text contains `needle`, and returns the text. On
+    /// Waits (up to 15 s) until the element's text contains `needle`, and returns the text. On
     /// failure it saves a screenshot and reports the address and the page's text.
     pub async fn text_containing(&self, css: &str, needle: &str) -> String {
-        // 25 s: room for one stalled read, which the app gives up after 10 s and sends again.
-        for _ in 0..250 {
+        for _ in 0..150 {
             if let Ok(el) = self.client.find(Locator::Css(css)).await {
                 let text = el.text().await.unwrap_or_default();
                 if text.contains(needle) {
