@@ -272,7 +272,7 @@ async fn my_roles_opens_with_the_last_known_rows_when_the_web_server_is_out_of_r
     assert_eq!(running_build(&browser).await, "core");
     let problem = browser.text_of("[data-testid=load-problem]").await;
     assert!(c.find(Locator::Css("[data-testid=retry]")).await.is_ok(), "Try again is offered: {problem}");
-    browser.screenshot("my-roles-server-unreachable-360x740").await;
+    browser.screenshot("my-roles-server-unreachable").await;
     browser.close().await;
 }
 

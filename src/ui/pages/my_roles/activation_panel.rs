@@ -82,120 +82,136 @@ pub fn ActivationPanel(state: MyRolesState) -> impl IntoView {
     move || {
         open.get().then(|| view! {
             <section class="app-panel" aria-label="Activate" data-testid="activation-panel">
-                <h2>{move || format!("Activate {} selected", state.selected.with(Vec::len))}</h2>
-                <label class="app-field">
-                    <span>"Duration"</span>
-                    <select
-                        data-testid="duration"
-                        on:change=move |ev| state.form.update(|f| f.duration = event_target_value(&ev))
-                        prop:value=move || state.form.get().duration
+                <div class="app-panel__head">
+                    <h2>{move || format!("Activate {} selected", state.selected.with(Vec::len))}</h2>
+                    // On a phone the panel covers much of the list: folded, it keeps only this
+                    // line and the buttons, and the list behind it can be read and picked from.
+                    <button
+                        type="button"
+                        class="app-button app-button--quiet"
+                        data-testid="panel-fold"
+                        aria-controls="activation-form"
+                        aria-expanded=move || (!state.panel_folded.get()).to_string()
+                        on:click=move |_| state.panel_folded.update(|f| *f = !*f)
                     >
-                        {move || {
-                            duration_choices(max.get())
-                                .into_iter()
-                                .map(|c| view! { <option value=c.value.to_string()>{c.label}</option> })
-                                .collect_view()
-                        }}
-                    </select>
-                    {move || field_error(Field::Duration).map(|e| view! { <span class="app-field__error">{e}</span> })}
-                </label>
-                <StartField state />
-                <label class="app-field">
-                    <span>"Justification"</span>
-                    <textarea
-                        data-testid="justification"
-                        rows="2"
-                        prop:value=move || state.form.get().justification
-                        on:input=move |ev| state.form.update(|f| f.justification = event_target_value(&ev))
-                    ></textarea>
-                    {move || field_error(Field::Justification).map(|e| view! { <span class="app-field__error">{e}</span> })}
-                </label>
-                <RecentChips state />
-                {move || {
-                    needs_ticket
-                        .get()
-                        .then(|| {
-                            view! {
-                                <div class="app-field-row">
-                                    <label class="app-field">
-                                        <span>"Ticket system"</span>
-                                        <input
-                                            data-testid="ticket-system"
-                                            prop:value=move || state.form.get().ticket_system
-                                            on:input=move |ev| state.form.update(|f| f.ticket_system = event_target_value(&ev))
-                                        />
-                                    </label>
-                                    <label class="app-field">
-                                        <span>"Ticket number"</span>
-                                        <input
-                                            data-testid="ticket-number"
-                                            prop:value=move || state.form.get().ticket_number
-                                            on:input=move |ev| state.form.update(|f| f.ticket_number = event_target_value(&ev))
-                                        />
-                                        {move || field_error(Field::TicketNumber).map(|e| view! { <span class="app-field__error">{e}</span> })}
-                                    </label>
-                                </div>
-                            }
-                        })
-                }}
-                <NarrowerScope state error=Signal::derive(move || field_error(Field::Scope)) />
-                {move || {
-                    let waiting = state
-                        .selected
-                        .with(Vec::len)
-                        .saturating_sub(plan.with(|p| p.as_ref().map_or(0, |p| p.entries.len())));
-                    (waiting > 0).then(|| match state.policy_problem.get() {
-                        // A failed read is said, with the way out; the form stays as typed.
-                        Some(why) if !state.refreshing.get() => view! {
-                            <div class="app-alert" role="alert" data-testid="settings-unread">
-                                <p>{format!("The settings of {waiting} selected could not be read. {why}")}</p>
-                                <button type="button" class="app-button" data-testid="settings-retry" on:click=move |_| state.reload()>
-                                    "Try again"
-                                </button>
-                            </div>
-                        }
-                        .into_any(),
-                        _ => view! { <p class="app-muted" data-testid="reading-settings">{format!("Reading the settings of {waiting} selected…")}</p> }
-                            .into_any(),
-                    })
-                }}
-                <ul class="app-plan" data-testid="plan">
-                    {move || {
-                        plan.get()
-                            .map(|plan| {
-                                plan.entries
-                                    .iter()
-                                    .map(|e| view! { <li><strong>{name_of(&e.key)}</strong>": " {action_text(e)}</li> })
+                        {move || if state.panel_folded.get() { "Show form" } else { "Hide form" }}
+                    </button>
+                </div>
+                <div id="activation-form" hidden=move || state.panel_folded.get()>
+                    <label class="app-field">
+                        <span>"Duration"</span>
+                        <select
+                            data-testid="duration"
+                            on:change=move |ev| state.form.update(|f| f.duration = event_target_value(&ev))
+                            prop:value=move || state.form.get().duration
+                        >
+                            {move || {
+                                duration_choices(max.get())
+                                    .into_iter()
+                                    .map(|c| view! { <option value=c.value.to_string()>{c.label}</option> })
                                     .collect_view()
+                            }}
+                        </select>
+                        {move || field_error(Field::Duration).map(|e| view! { <span class="app-field__error">{e}</span> })}
+                    </label>
+                    <StartField state />
+                    <label class="app-field">
+                        <span>"Justification"</span>
+                        <textarea
+                            data-testid="justification"
+                            rows="2"
+                            prop:value=move || state.form.get().justification
+                            on:input=move |ev| state.form.update(|f| f.justification = event_target_value(&ev))
+                        ></textarea>
+                        {move || field_error(Field::Justification).map(|e| view! { <span class="app-field__error">{e}</span> })}
+                    </label>
+                    <RecentChips state />
+                    {move || {
+                        needs_ticket
+                            .get()
+                            .then(|| {
+                                view! {
+                                    <div class="app-field-row">
+                                        <label class="app-field">
+                                            <span>"Ticket system"</span>
+                                            <input
+                                                data-testid="ticket-system"
+                                                prop:value=move || state.form.get().ticket_system
+                                                on:input=move |ev| state.form.update(|f| f.ticket_system = event_target_value(&ev))
+                                            />
+                                        </label>
+                                        <label class="app-field">
+                                            <span>"Ticket number"</span>
+                                            <input
+                                                data-testid="ticket-number"
+                                                prop:value=move || state.form.get().ticket_number
+                                                on:input=move |ev| state.form.update(|f| f.ticket_number = event_target_value(&ev))
+                                            />
+                                            {move || field_error(Field::TicketNumber).map(|e| view! { <span class="app-field__error">{e}</span> })}
+                                        </label>
+                                    </div>
+                                }
                             })
                     }}
-                </ul>
-                {move || {
-                    let step_ups = plan.get().map(|p| p.step_ups).unwrap_or_default();
-                    (!step_ups.is_empty())
-                        .then(|| {
-                            view! {
-                                <p class="app-muted">"First, a sign-in for:"</p>
-                                <ul class="app-plan">
-                                    {step_ups
-                                        .iter()
-                                        .map(|g| {
-                                            let label = match &g.step_up {
-                                                StepUp::Mfa => "multi-factor authentication".to_owned(),
-                                                StepUp::AuthContext(c) => format!("authentication context {}", c.0),
-                                            };
-                                            let n = g.items.len();
-                                            view! {
-                                                <li data-testid="step-up">
-                                                    {format!("{label} ({n} item{})", if n == 1 { "" } else { "s" })}
-                                                </li>
-                                            }
-                                        })
-                                        .collect_view()}
-                                </ul>
+                    <NarrowerScope state error=Signal::derive(move || field_error(Field::Scope)) />
+                    {move || {
+                        let waiting = state
+                            .selected
+                            .with(Vec::len)
+                            .saturating_sub(plan.with(|p| p.as_ref().map_or(0, |p| p.entries.len())));
+                        (waiting > 0).then(|| match state.policy_problem.get() {
+                            // A failed read is said, with the way out; the form stays as typed.
+                            Some(why) if !state.refreshing.get() => view! {
+                                <div class="app-alert" role="alert" data-testid="settings-unread">
+                                    <p>{format!("The settings of {waiting} selected could not be read. {why}")}</p>
+                                    <button type="button" class="app-button" data-testid="settings-retry" on:click=move |_| state.reload()>
+                                        "Try again"
+                                    </button>
+                                </div>
                             }
+                            .into_any(),
+                            _ => view! { <p class="app-muted" data-testid="reading-settings">{format!("Reading the settings of {waiting} selected…")}</p> }
+                                .into_any(),
                         })
-                }}
+                    }}
+                    <ul class="app-plan" data-testid="plan">
+                        {move || {
+                            plan.get()
+                                .map(|plan| {
+                                    plan.entries
+                                        .iter()
+                                        .map(|e| view! { <li><strong>{name_of(&e.key)}</strong>": " {action_text(e)}</li> })
+                                        .collect_view()
+                                })
+                        }}
+                    </ul>
+                    {move || {
+                        let step_ups = plan.get().map(|p| p.step_ups).unwrap_or_default();
+                        (!step_ups.is_empty())
+                            .then(|| {
+                                view! {
+                                    <p class="app-muted">"First, a sign-in for:"</p>
+                                    <ul class="app-plan">
+                                        {step_ups
+                                            .iter()
+                                            .map(|g| {
+                                                let label = match &g.step_up {
+                                                    StepUp::Mfa => "multi-factor authentication".to_owned(),
+                                                    StepUp::AuthContext(c) => format!("authentication context {}", c.0),
+                                                };
+                                                let n = g.items.len();
+                                                view! {
+                                                    <li data-testid="step-up">
+                                                        {format!("{label} ({n} item{})", if n == 1 { "" } else { "s" })}
+                                                    </li>
+                                                }
+                                            })
+                                            .collect_view()}
+                                    </ul>
+                                }
+                            })
+                    }}
+                </div>
                 <div class="app-panel__actions">
                     <button
                         type="button"

@@ -22,7 +22,8 @@ pub fn apply_set(state: MyRolesState, set: &SavedSet) -> Option<String> {
     });
     state.selected.set(usable);
     state.form.update(|f| *f = set.prefill(f.clone()));
-    // The panel appears with the selection: bring it (and its Activate button) into view.
+    // The panel appears with the selection, unfolded: bring it (and its Activate button) into view.
+    state.panel_folded.set(false);
     request_animation_frame(|| crate::platform::dom::scroll_to("[data-testid=activation-panel]"));
     let mut problems = Vec::new();
     if missing > 0 {

@@ -79,6 +79,9 @@ pub struct MyRolesState {
     pub library: RwSignal<Library>,
     /// Recently used justifications, kept in this browser.
     pub recent: RwSignal<RecentJustifications>,
+    /// The activation panel folded to its heading and buttons (on a phone, to see and pick more
+    /// of the list behind it); what was typed stays.
+    pub panel_folded: RwSignal<bool>,
 }
 
 impl MyRolesState {
@@ -116,6 +119,7 @@ impl MyRolesState {
             stale: RwSignal::new(stale),
             library: RwSignal::new(super::stored::load_library()),
             recent: RwSignal::new(super::stored::load_recent()),
+            panel_folded: RwSignal::new(false),
         }
     }
 
