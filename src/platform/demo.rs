@@ -24,13 +24,28 @@ pub struct DemoTenant {
     sim: RefCell<Sim>,
 }
 
+thread_local! {
+    /// The tenant `preload` restored, for the next `load`.
+    static PRELOADED: RefCell<Option<Rc<DemoTenant>>> = const { RefCell::new(None) };
+}
+
 impl DemoTenant {
-    /// The tab's tenant: restored from sessionStorage, or seeded anew.
+    /// The tab's tenant: the one `preload` restored, else restored from sessionStorage now, or
+    /// seeded anew.
     pub fn load() -> Rc<DemoTenant> {
-        let sim = storage::get(Store::Session, TENANT_KEY)
-            .and_then(|text| Sim::restore(&text).ok())
-            .unwrap_or_else(|| Sim::demo(SEED, time::now()));
-        Rc::new(DemoTenant { sim: RefCell::new(sim) })
+        PRELOADED.with(|p| p.borrow_mut().take()).unwrap_or_else(|| {
+            let sim = storage::get(Store::Session, TENANT_KEY)
+                .and_then(|text| Sim::restore(&text).ok())
+                .unwrap_or_else(|| Sim::demo(SEED, time::now()));
+            Rc::new(DemoTenant { sim: RefCell::new(sim) })
+        })
+    }
+
+    /// Restores (or seeds) the tab's tenant ahead of `load`: the app's start does this in a task
+    /// of its own, so restoring and the first render do not add up to one long task.
+    pub fn preload() {
+        let tenant = DemoTenant::load();
+        PRELOADED.with(|p| *p.borrow_mut() = Some(tenant));
     }
 
     fn persist(&self) {

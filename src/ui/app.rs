@@ -41,6 +41,7 @@ pub fn App(
     view! {
         <Router>
             <Shell>
+                <NextTask>
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("/") view=MyRolesPage />
                     // Deep links to a prefilled activation (domain::deeplink).
@@ -54,10 +55,24 @@ pub fn App(
                     // The redirect URI registered for sign-in (README: Point it at your tenant).
                     <Route path=path!("/auth/callback") view=SignInCallbackPage />
                 </Routes>
+                </NextTask>
             </Shell>
         </Router>
     }
     .into_any()
+}
+
+/// Renders its children in the task after the one that mounts it: the full build's shell first,
+/// then the page, two shorter tasks instead of one long one (the core build, small, renders both
+/// at once).
+#[component]
+fn NextTask(children: ChildrenFn) -> impl IntoView {
+    let ready = RwSignal::new(false);
+    leptos::task::spawn_local(async move {
+        crate::platform::time::sleep(std::time::Duration::ZERO).await;
+        let _ = ready.try_set(true);
+    });
+    move || ready.get().then(|| children())
 }
 
 /// The core build: My roles, activation, My requests and the sign-in callback against a tenant
