@@ -192,3 +192,55 @@ async fn the_simulated_tenant_answers_the_browsers_fetch_on_the_same_origin() {
     assert_eq!(out[1][1]["error"]["code"], "InvalidAuthenticationToken");
     browser.close().await;
 }
+
+/// Whether the page on screen carries `<meta name="deploy">` (the mark of the second deploy below).
+async fn second_deploy_on_screen(browser: &Browser) -> bool {
+    let marked = browser.client.execute("return !!document.querySelector('meta[name=deploy]')", vec![]).await;
+    marked.unwrap().as_bool().unwrap()
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run scripts/test"]
+async fn a_new_deploy_reaches_the_browser_on_a_following_load() {
+    // The web server's folder: a copy of the build, which a deploy then overwrites.
+    let folder = std::env::temp_dir().join(format!("pim-deploy-{}", std::process::id()));
+    std::fs::create_dir_all(&folder).unwrap();
+    for file in std::fs::read_dir(support::server::dist_dir()).unwrap() {
+        let file = file.unwrap();
+        if file.file_type().unwrap().is_file() {
+            std::fs::copy(file.path(), folder.join(file.file_name())).unwrap();
+        }
+    }
+    let server = TestServer::start_folder(folder.clone(), ConfigFile::FromDist);
+    let browser = Browser::start().await;
+    let c = &browser.client;
+    c.goto(&server.url("/")).await.unwrap();
+    assert_eq!(browser.text_of("[data-testid=tenant-badge]").await, "Demo tenant");
+    // Once the app has run, this browser keeps a copy of it (the service worker, public/sw.js).
+    let ready = "navigator.serviceWorker.ready.then(() => arguments[0](true), () => arguments[0](false))";
+    assert_eq!(c.execute_async(ready, vec![]).await.unwrap().as_bool(), Some(true));
+
+    // A deploy changes the page.
+    let page = std::fs::read_to_string(folder.join("index.html")).unwrap();
+    let deployed = page.replacen("<head>", "<head>\n    <meta name=\"deploy\" content=\"2\" />", 1);
+    assert_ne!(page, deployed);
+    std::fs::write(folder.join("index.html"), deployed).unwrap();
+
+    // The next load starts at once from the copy (the earlier page) and fetches the new page behind it.
+    c.goto(&server.url("/")).await.unwrap();
+    assert_eq!(browser.text_of("[data-testid=tenant-badge]").await, "Demo tenant");
+    assert!(!second_deploy_on_screen(&browser).await, "the kept copy answered");
+    // The load after that has the new one (the copy is renewed behind the previous load).
+    let mut loads = 0;
+    while !second_deploy_on_screen(&browser).await {
+        loads += 1;
+        assert!(loads <= 2, "the new deploy did not reach the browser in two more loads");
+        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+        c.goto(&server.url("/")).await.unwrap();
+        assert_eq!(browser.text_of("[data-testid=tenant-badge]").await, "Demo tenant");
+    }
+    browser.assert_no_console_errors().await;
+    browser.close().await;
+    drop(server);
+    let _ = std::fs::remove_dir_all(&folder);
+}

@@ -95,8 +95,16 @@ impl TestServer {
         TestServer::start_inner(config, Some(sim), &[])
     }
 
+    /// Serves `folder` (a copy of `dist/`, say, that a test changes as a deploy would).
+    pub fn start_folder(folder: PathBuf, config: ConfigFile) -> TestServer {
+        TestServer::start_from(folder, config, None, &[])
+    }
+
     fn start_inner(config: ConfigFile, sim: Option<Sim>, connect_src: &[&str]) -> TestServer {
-        let dist = dist_dir();
+        TestServer::start_from(dist_dir(), config, sim, connect_src)
+    }
+
+    fn start_from(dist: PathBuf, config: ConfigFile, sim: Option<Sim>, connect_src: &[&str]) -> TestServer {
         assert!(
             dist.join("index.html").is_file(),
             "{} has no index.html: run `trunk build --release` first (scripts/test does)",
