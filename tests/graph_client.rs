@@ -288,7 +288,14 @@ fn admin_lists_ask_for_pages_of_999_and_fall_back_to_the_default_page_when_refus
     assert_eq!(t.requests.borrow()[1].url, next, "the next link is followed as given");
 
     // Each of the Assignments page's four lists asks for large pages.
-    for (i, list) in ["roleAssignmentScheduleInstances", "group/eligibilityScheduleInstances", "group/assignmentScheduleInstances"].into_iter().enumerate() {
+    for (i, list) in [
+        "roleAssignmentScheduleInstances",
+        "group/eligibilityScheduleInstances",
+        "group/assignmentScheduleInstances",
+    ]
+    .into_iter()
+    .enumerate()
+    {
         t.push_json(200, r#"{"value":[]}"#);
         let group = pim_console::domain::GroupId::new("g");
         match i {

@@ -353,7 +353,10 @@ fn admin_lists_answer_pages_of_the_top_asked_for_and_refuse_more_than_999() {
         let page = t.send(Method::Get, &url, Some(&token), None);
         sizes.push(page.value().len());
         ids.extend(page.value().iter().map(|v| v["id"].as_str().unwrap().to_owned()));
-        assert!(page.value().iter().all(|v| v["principal"]["displayName"].is_string()), "expanded on every page");
+        assert!(
+            page.value().iter().all(|v| v["principal"]["displayName"].is_string()),
+            "expanded on every page"
+        );
         next = page.body["@odata.nextLink"].as_str().map(str::to_owned);
     }
     let total = ids.len();
