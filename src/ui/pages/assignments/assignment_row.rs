@@ -42,13 +42,20 @@ pub fn row_action(state: AssignmentsState, action: &str, row: &AssignmentRow) {
     }
 }
 
-/// A row of the list: `index` is its place in `state.rows` (the value of its buttons).
+/// A row of the list: `index` is its place in `state.rows` (the value of its buttons);
+/// `can_change` whether the signed-in user may change assignments here (the list renders its
+/// rows again when that changes).
 ///
 /// Lean on purpose (20,000-row lists): the texts sit in the row itself, without a body wrapper;
 /// the buttons have no listener of their own; the row keeps no copy of its assignment; and it is
 /// laid out and painted only near the screen (`.app-assign-row` in style/main.css).
 #[component]
-pub fn AssignmentItem(row: AssignmentRow, index: usize, state: AssignmentsState) -> impl IntoView {
+pub fn AssignmentItem(
+    row: AssignmentRow,
+    index: usize,
+    can_change: bool,
+    state: AssignmentsState,
+) -> impl IntoView {
     let key = row.key();
     let blocked = state.rows.with_untracked(|all| removal_block(&row, all));
     let manageable = row.is_managed_here();
@@ -64,39 +71,36 @@ pub fn AssignmentItem(row: AssignmentRow, index: usize, state: AssignmentsState)
             <div class="app-item__title" data-testid="principal">{row.principal.name}</div>
             <div class="app-item__meta">{meta}</div>
             <div class="app-item__status" data-testid="assignment-status">{status}</div>
-            {move || {
-                (state.may_change() && manageable)
-                    .then(|| {
-                        let blocked = blocked.clone();
-                        let is_blocked = blocked.is_some();
-                        view! {
-                            <div class="app-panel__actions">
-                                <button
-                                    type="button"
-                                    class="app-button"
-                                    data-testid="remove"
-                                    name="remove"
-                                    value=value.clone()
-                                    disabled=move || is_blocked || state.busy.get()
-                                >
-                                    "Remove"
-                                </button>
-                                <button
-                                    type="button"
-                                    class="app-button app-button--quiet"
-                                    data-testid="change-end"
-                                    name="change-end"
-                                    value=value.clone()
-                                >
-                                    "Change end"
-                                </button>
-                            </div>
-                            {blocked.map(|why| view! {
-                                <p class="app-alert" data-testid="removal-blocked">{why.reason} " " <span class="app-muted">{why.next_step}</span></p>
-                            })}
-                        }
-                    })
-            }}
+            {(can_change && manageable)
+                .then(|| {
+                    let is_blocked = blocked.is_some();
+                    view! {
+                        <div class="app-panel__actions">
+                            <button
+                                type="button"
+                                class="app-button"
+                                data-testid="remove"
+                                name="remove"
+                                value=value.clone()
+                                disabled=move || is_blocked || state.busy.get()
+                            >
+                                "Remove"
+                            </button>
+                            <button
+                                type="button"
+                                class="app-button app-button--quiet"
+                                data-testid="change-end"
+                                name="change-end"
+                                value=value
+                            >
+                                "Change end"
+                            </button>
+                        </div>
+                        {blocked.map(|why| view! {
+                            <p class="app-alert" data-testid="removal-blocked">{why.reason} " " <span class="app-muted">{why.next_step}</span></p>
+                        })}
+                    }
+                })}
             {move || {
                 is_open()
                     .then(|| state.rows.with_untracked(|rows| rows.get(index).cloned()))

@@ -72,6 +72,12 @@ pub fn AssignmentList(state: AssignmentsState) -> impl IntoView {
         }
     });
     let title = move || state.chosen.get().map(|c| c.name).unwrap_or_default();
+    // The chips follow their own part of the query, not each key typed in the search box.
+    let level_now = Memo::new(move |_| q.with(|q| q.level));
+    let duration_now = Memo::new(move |_| q.with(|q| q.duration));
+    let direct_now = Memo::new(move |_| q.with(|q| q.direct_only));
+    // Whether rows offer their buttons; a change renders the rows again (it is part of their key).
+    let can_change = Memo::new(move |_| state.may_change());
     view! {
         <section aria-label="Assignments" data-testid="assignments">
             <h2 class="app-section-title" data-testid="assignments-title">{title}</h2>
@@ -93,7 +99,7 @@ pub fn AssignmentList(state: AssignmentsState) -> impl IntoView {
                                 <button
                                     type="button"
                                     class="app-chip"
-                                    aria-pressed=move || q.with(|q| q.level == level).to_string()
+                                    aria-pressed=move || (level_now.get() == level).to_string()
                                     on:click=move |_| q.update(|q| q.level = level)
                                 >
                                     {label}
@@ -110,7 +116,7 @@ pub fn AssignmentList(state: AssignmentsState) -> impl IntoView {
                                 <button
                                     type="button"
                                     class="app-chip"
-                                    aria-pressed=move || q.with(|q| q.duration == d).to_string()
+                                    aria-pressed=move || (duration_now.get() == d).to_string()
                                     on:click=move |_| q.update(|q| q.duration = d)
                                 >
                                     {label}
@@ -121,7 +127,7 @@ pub fn AssignmentList(state: AssignmentsState) -> impl IntoView {
                     <button
                         type="button"
                         class="app-chip"
-                        aria-pressed=move || q.with(|q| q.direct_only).to_string()
+                        aria-pressed=move || direct_now.get().to_string()
                         on:click=move |_| q.update(|q| q.direct_only = !q.direct_only)
                     >
                         "Direct only"
@@ -145,7 +151,7 @@ pub fn AssignmentList(state: AssignmentsState) -> impl IntoView {
                     <MatchCount reveal matches all noun=ASSIGNMENTS testid="assignment-count" />
                     // One listener for every row's buttons (assignment_row::row_action).
                     <ul
-                        class="app-items"
+                        class="app-items app-assign-list"
                         data-testid="assignment-list"
                         on:click=move |ev| {
                             let Some((action, value)) = crate::platform::dom::clicked_button(&ev) else { return };
@@ -159,14 +165,20 @@ pub fn AssignmentList(state: AssignmentsState) -> impl IntoView {
                         // A row is read (cloned) only when it is created, not on each key.
                         <For
                             each=move || {
-                                let reveal = reveal.get();
+                                let (reveal, can_change) = (reveal.get(), can_change.get());
                                 shown.with(|s| {
-                                    s.order[..reveal.rendered(s.order.len())].iter().map(|&i| (s.load, i)).collect::<Vec<_>>()
+                                    s.order[..reveal.rendered(s.order.len())]
+                                        .iter()
+                                        .map(|&i| (s.load, can_change, i))
+                                        .collect::<Vec<_>>()
                                 })
                             }
                             key=|key| *key
-                            children=move |(_, i)| {
-                                state.rows.with_untracked(|rows| rows.get(i).cloned()).map(|row| view! { <AssignmentItem row index=i state /> })
+                            children=move |(_, can_change, i)| {
+                                state
+                                    .rows
+                                    .with_untracked(|rows| rows.get(i).cloned())
+                                    .map(|row| view! { <AssignmentItem row index=i can_change state /> })
                             }
                         />
                     </ul>
