@@ -367,6 +367,31 @@ async fn hundreds_of_assignments_show_the_count_the_first_hundred_and_more_on_re
     assert!(count.starts_with(&format!("1 of {total} assignments")), "{count}");
     browser.text_containing("[data-testid=assignment-list]", "Scale user 00150").await;
 
+    // Its "Change end" opens the form under it, and a second press closes it (the list listens
+    // for its rows' buttons); each button is a 44 px target at 360 px.
+    let row = "//li[@data-testid='assignment-item'][.//*[@data-testid='principal' and normalize-space()='Scale user 00150']]";
+    let change_end = format!("{row}//button[@data-testid='change-end']");
+    let height = c
+        .execute(
+            "return [...document.querySelectorAll('[data-testid=assignment-item] button')].map(b => b.getBoundingClientRect().height)",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let heights: Vec<f64> = serde_json::from_value(height).unwrap();
+    assert!(!heights.is_empty() && heights.iter().all(|h| *h >= 44.0), "{heights:?}");
+    click_xpath(&browser, &change_end).await;
+    let form = browser.text_containing("[data-testid=change-form]", "New end").await;
+    assert!(form.contains("Justification"), "{form}");
+    click_xpath(&browser, &change_end).await;
+    for _ in 0..50 {
+        if c.find(Locator::Css("[data-testid=change-form]")).await.is_err() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(c.find(Locator::Css("[data-testid=change-form]")).await.is_err(), "closed again");
+
     // Cleared: the first fifty again, then the rest on request.
     search.clear().await.unwrap();
     c.execute(

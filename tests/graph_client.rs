@@ -272,3 +272,48 @@ fn picker_searches_escape_input_and_send_the_advanced_query_header() {
     assert!(req.url.contains("$search=%22displayName:ops%20team%22"), "{}", req.url);
     assert_eq!(req.header("ConsistencyLevel"), Some("eventual"));
 }
+
+#[test]
+fn admin_lists_ask_for_pages_of_999_and_fall_back_to_the_default_page_when_refused() {
+    let (client, t, _) = scripted_client();
+    let next = "http://127.0.0.1:9/graph/v1.0/roleManagement/directory/roleEligibilityScheduleInstances?$expand=principal,roleDefinition&$top=999&$skiptoken=X";
+    t.push_json(200, &format!(r#"{{"value":[{{"id":"1"}}],"@odata.nextLink":"{next}"}}"#));
+    t.push_json(200, r#"{"value":[{"id":"2"}]}"#);
+    let all = block_on(client.list_role_eligibility_instances(&Default::default())).unwrap();
+    assert_eq!(all.len(), 2);
+    assert_eq!(
+        t.requests.borrow()[0].url,
+        "http://127.0.0.1:9/graph/v1.0/roleManagement/directory/roleEligibilityScheduleInstances?$expand=principal,roleDefinition&$top=999"
+    );
+    assert_eq!(t.requests.borrow()[1].url, next, "the next link is followed as given");
+
+    // Each of the Assignments page's four lists asks for large pages.
+    for (i, list) in [
+        "roleAssignmentScheduleInstances",
+        "group/eligibilityScheduleInstances",
+        "group/assignmentScheduleInstances",
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        t.push_json(200, r#"{"value":[]}"#);
+        let group = pim_console::domain::GroupId::new("g");
+        match i {
+            0 => block_on(client.list_role_assignment_instances(&Default::default())).map(|_| ()),
+            1 => block_on(client.list_group_eligibility_instances(&group)).map(|_| ()),
+            _ => block_on(client.list_group_assignment_instances(&group)).map(|_| ()),
+        }
+        .unwrap();
+        let url = t.requests.borrow().last().unwrap().url.clone();
+        assert!(url.contains(&format!("/{list}?")) && url.ends_with("&$top=999"), "{url}");
+    }
+
+    // A service that refuses the page size: the list is read again at its own page size.
+    let (client, t, _) = scripted_client();
+    t.push_json(400, r#"{"error":{"code":"BadRequest","message":"Invalid value '999' for $top."}}"#);
+    t.push_json(200, r#"{"value":[{"id":"1"}]}"#);
+    let all = block_on(client.list_role_eligibility_instances(&Default::default())).unwrap();
+    assert_eq!(all.len(), 1);
+    assert_eq!(t.sent(), 2);
+    assert!(!t.requests.borrow()[1].url.contains("$top"), "{}", t.requests.borrow()[1].url);
+}

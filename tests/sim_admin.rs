@@ -331,3 +331,44 @@ fn official_rule_patch_bodies_are_accepted_and_read_back() {
     let wrong_type = json!({"@odata.type": "#microsoft.graph.unifiedRoleManagementPolicyExpirationRule", "id": "Expiration_EndUser_Assignment", "isExpirationRequired": "yes"});
     assert_eq!(t.graph_as("casey", Method::Patch, &url, Some(wrong_type)).status, 400);
 }
+
+#[test]
+fn admin_lists_answer_pages_of_the_top_asked_for_and_refuse_more_than_999() {
+    let mut t = T::new();
+    t.sim.seed_role_eligibilities(GLOBAL_ADMIN, 2_500);
+    let list = |top: &str| {
+        format!("/v1.0/roleManagement/directory/roleEligibilityScheduleInstances?$filter=roleDefinitionId%20eq%20'{GLOBAL_ADMIN}'&$expand=principal,roleDefinition{top}")
+    };
+    let default_page = t.graph_as("casey", Method::Get, &list(""), None);
+    assert_eq!(default_page.value().len(), 100, "without $top, pages of 100");
+
+    let first = t.graph_as("casey", Method::Get, &list("&$top=999"), None);
+    assert_eq!(first.status, 200, "{}", first.body);
+    let mut sizes = vec![first.value().len()];
+    let mut ids: Vec<String> = first.value().iter().map(|v| v["id"].as_str().unwrap().to_owned()).collect();
+    let mut next = first.body["@odata.nextLink"].as_str().map(str::to_owned);
+    while let Some(url) = next {
+        assert!(url.contains("$top=999"), "the next link keeps the page size: {url}");
+        let token = t.token("casey", TokenClaims::graph());
+        let page = t.send(Method::Get, &url, Some(&token), None);
+        sizes.push(page.value().len());
+        ids.extend(page.value().iter().map(|v| v["id"].as_str().unwrap().to_owned()));
+        assert!(
+            page.value().iter().all(|v| v["principal"]["displayName"].is_string()),
+            "expanded on every page"
+        );
+        next = page.body["@odata.nextLink"].as_str().map(str::to_owned);
+    }
+    let total = ids.len();
+    assert!(total >= 2_500, "{total}");
+    assert_eq!(sizes[..2], [999, 999]);
+    assert_eq!(sizes.len(), total.div_ceil(999), "{sizes:?}");
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), total, "no row twice across pages");
+
+    for bad in ["1000", "0", "-1", "many"] {
+        let r = t.graph_as("casey", Method::Get, &list(&format!("&$top={bad}")), None);
+        assert_eq!((r.status, r.code()), (400, "BadRequest"), "$top={bad}");
+    }
+}

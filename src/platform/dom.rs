@@ -35,3 +35,13 @@ pub fn scroll_to(selector: &str) {
 pub fn is_online() -> bool {
     web_sys::window().map(|w| w.navigator().on_line()).unwrap_or(true)
 }
+
+/// The `name` and `value` of the button a click landed on (or inside), when it has both. One
+/// listener on a long list serves every row's buttons: a listener per button is added and removed
+/// again with each row a search shows and hides, which costs more than the rest of the row.
+pub fn clicked_button(ev: &web_sys::Event) -> Option<(String, String)> {
+    use wasm_bindgen::JsCast;
+    let target = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
+    let button = target.closest("button[name][value]").ok()??;
+    Some((button.get_attribute("name")?, button.get_attribute("value")?))
+}

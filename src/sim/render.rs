@@ -47,7 +47,10 @@ pub fn next_link(ctx: &Ctx, offset: usize) -> String {
     format!("{}?{}", ctx.self_url, parts.join("&"))
 }
 
-/// Applies `$top`/`$skiptoken`: the page and the next offset.
+/// Applies `$top`/`$skiptoken`: the page and the next offset. `$top` above 999 is refused with
+/// 400, as the directory refuses it on its lists (e.g. users); the largest page of the PIM lists
+/// themselves is not documented `[I]`, so the simulated tenant uses the same cap. The next link
+/// keeps the request's `$top`, so every page of a read has the size asked for.
 pub fn paginate(
     ctx: &Ctx,
     items: Vec<Value>,

@@ -266,11 +266,20 @@ fn haystack(row: &AssignmentRow) -> String {
 
 /// A loaded list's search texts and order, computed once per load (20,000 rows): a keystroke then
 /// lowercases the query once and scans, allocating nothing per row and sorting nothing.
+///
+/// The lowercase texts are kept end to end in one buffer, in the list's order, so a scan reads
+/// memory in sequence; and a search that narrows the previous one (a key typed at the end of a
+/// word) scans only the previous answer ([`AssignmentIndex::view_after`]).
 #[derive(Clone, Debug, Default)]
 pub struct AssignmentIndex {
     /// Row indices, eligible first, then by principal name.
     order: Vec<usize>,
-    haystacks: Vec<String>,
+    /// The lowercase search texts of `order`'s rows, one after the other.
+    texts: String,
+    /// Where each position's text ends in `texts` (it starts where the one before ends).
+    ends: Vec<usize>,
+    /// Each row's position in `order`.
+    position: Vec<usize>,
 }
 
 impl AssignmentIndex {
@@ -283,22 +292,91 @@ impl AssignmentIndex {
                 |i: usize| (rows[i].level != AssignmentLevel::Eligibility, &names[i], rows[i].activation);
             key(a).cmp(&key(b))
         });
-        AssignmentIndex { order, haystacks: rows.iter().map(haystack).collect() }
+        let (mut texts, mut ends, mut position) =
+            (String::new(), Vec::with_capacity(rows.len()), vec![0; rows.len()]);
+        for (at, &i) in order.iter().enumerate() {
+            texts.push_str(&haystack(&rows[i]));
+            ends.push(texts.len());
+            position[i] = at;
+        }
+        AssignmentIndex { order, texts, ends, position }
     }
 
     /// The indices of the `rows` that pass `query`, in the list's order.
     pub fn view(&self, rows: &[AssignmentRow], query: &AssignmentQuery) -> Vec<usize> {
-        let needle = query.text.to_lowercase();
-        let words: Vec<&str> = needle.split_whitespace().collect();
-        self.order
-            .iter()
-            .copied()
-            .filter(|&i| {
-                rows.get(i).is_some_and(|row| query.passes_filters(row))
-                    && words.iter().all(|w| self.haystacks[i].contains(w))
-            })
-            .collect()
+        self.view_after(rows, query, None)
     }
+
+    /// [`view`](Self::view), given the previous search and its answer (from this index): when
+    /// every row that passes `query` passed the previous one (the same filters, and each of its
+    /// words inside one of the new words), only that answer is scanned.
+    pub fn view_after(
+        &self,
+        rows: &[AssignmentRow],
+        query: &AssignmentQuery,
+        before: Option<(&AssignmentQuery, &[usize])>,
+    ) -> Vec<usize> {
+        let needle = query.text.to_lowercase();
+        let words: Vec<&[u8]> = needle.split_whitespace().map(str::as_bytes).collect();
+        let passes = |i: usize| {
+            let at = self.position[i];
+            let text = &self.texts.as_bytes()[if at == 0 { 0 } else { self.ends[at - 1] }..self.ends[at]];
+            rows.get(i).is_some_and(|row| query.passes_filters(row))
+                && words.iter().all(|w| contains(text, w))
+        };
+        match before {
+            Some((old, found)) if query.narrows(old) => {
+                found.iter().copied().filter(|&i| passes(i)).collect()
+            }
+            _ => self.order.iter().copied().filter(|&i| passes(i)).collect(),
+        }
+    }
+}
+
+impl AssignmentQuery {
+    /// True when every row that passes `self` passes `before` too: the same filters, and each
+    /// word of `before` inside some word of `self` (e.g. "12" after "1", "ann sm" after "ann").
+    fn narrows(&self, before: &AssignmentQuery) -> bool {
+        let (new, old) = (self.text.to_lowercase(), before.text.to_lowercase());
+        (self.level, self.duration, self.direct_only) == (before.level, before.duration, before.direct_only)
+            && old.split_whitespace().all(|o| new.split_whitespace().any(|n| n.contains(o)))
+    }
+}
+
+/// Whether `needle` occurs in `hay` (bytes of UTF-8 text, so a match is a match of characters):
+/// a scan for the needle's first byte, then a comparison. Search words are short, and this
+/// needs no set-up per text, unlike `str::contains`.
+fn contains(hay: &[u8], needle: &[u8]) -> bool {
+    let Some((&first, rest)) = needle.split_first() else { return true };
+    let Some(last) = hay.len().checked_sub(needle.len()) else { return false };
+    let mut from = 0;
+    while let Some(found) = find_byte(&hay[from..=last], first) {
+        let at = from + found;
+        if hay[at + 1..at + needle.len()] == *rest {
+            return true;
+        }
+        from = at + 1;
+    }
+    false
+}
+
+/// Where `byte` first occurs in `hay`, testing eight bytes at a time (a word holds the byte when
+/// `(x - 0x01…) & !x & 0x80…` is not zero, for `x` the word xor the byte repeated).
+fn find_byte(hay: &[u8], byte: u8) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let repeated = ONES * u64::from(byte);
+    let mut words = hay.chunks_exact(8);
+    for (n, chunk) in words.by_ref().enumerate() {
+        let mut word = [0; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word) ^ repeated;
+        if x.wrapping_sub(ONES) & !x & HIGHS != 0 {
+            return chunk.iter().position(|&b| b == byte).map(|i| n * 8 + i);
+        }
+    }
+    let done = hay.len() - words.remainder().len();
+    words.remainder().iter().position(|&b| b == byte).map(|i| done + i)
 }
 
 #[cfg(test)]

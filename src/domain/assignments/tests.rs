@@ -189,6 +189,77 @@ fn the_index_built_once_answers_each_search_in_list_order() {
 }
 
 #[test]
+fn a_search_that_narrows_the_last_one_scans_only_its_answer_and_finds_the_same_rows() {
+    let rows: Vec<AssignmentRow> = (0..400)
+        .map(|n| {
+            let level = if n % 3 == 0 { AssignmentLevel::Assignment } else { AssignmentLevel::Eligibility };
+            row(person(&format!("id-{n:04}-Ünï"), &format!("Person{n:03} Ann")), USER_ADMIN, level, None)
+        })
+        .collect();
+    let index = AssignmentIndex::new(&rows);
+    let q = |text: &str| AssignmentQuery { text: text.into(), ..Default::default() };
+    // Typing, deleting, adding a word, changing a filter: each answer equals a full scan's.
+    let typed = [
+        q(""),
+        q("1"),
+        q("12"),
+        q("123"),
+        q("12"),
+        q("12 ann"),
+        q("12 ANN ün"),
+        AssignmentQuery { level: LevelFilter::Active, ..q("12 ann ün") },
+        q("12 ann ün"),
+        q("person01"),
+        q("person01 x"),
+        q(""),
+    ];
+    let mut before: Option<(AssignmentQuery, Vec<usize>)> = None;
+    for query in typed {
+        let found = index.view_after(&rows, &query, before.as_ref().map(|(q, f)| (q, f.as_slice())));
+        let full = index.view(&rows, &query);
+        let one_by_one: Vec<usize> = full.iter().copied().filter(|&i| query.matches(&rows[i])).collect();
+        assert_eq!(found, full, "{query:?}");
+        assert_eq!(full, one_by_one, "{query:?}");
+        before = Some((query, found));
+    }
+    assert!(q("123").narrows(&q("12")) && q("12 ann").narrows(&q("ann")) && q("ann sm").narrows(&q("")));
+    assert!(!q("12").narrows(&q("123")) && !q("13").narrows(&q("12")));
+    assert!(
+        !AssignmentQuery { direct_only: true, ..q("12") }.narrows(&q("1")),
+        "another filter: a full scan"
+    );
+    assert_eq!(index.view(&rows, &q("ünï")).len(), 400, "non-ASCII text matches in any case");
+    assert_eq!(index.view(&rows, &q("PERSON399 ANN")).len(), 1);
+}
+
+#[test]
+fn the_search_finds_a_word_at_every_place_of_a_text() {
+    // Texts longer and shorter than the eight bytes tested at once, the word at each place.
+    for len in 0..24 {
+        for at in 0..len {
+            for word in ["q", "qz", "qzü"] {
+                let mut text: String = "ab".repeat(len).chars().take(len).collect();
+                if at + word.chars().count() > len {
+                    continue;
+                }
+                text.replace_range(at..at + 1, word);
+                let p = Principal { name: text.clone(), upn: None, ..person("id", "x") };
+                let rows = [row(p, USER_ADMIN, AssignmentLevel::Eligibility, None)];
+                let index = AssignmentIndex::new(&rows);
+                let q = AssignmentQuery { text: word.into(), ..Default::default() };
+                assert_eq!(index.view(&rows, &q), [0], "{word:?} in {text:?}");
+                let q = AssignmentQuery { text: format!("{word}q"), ..Default::default() };
+                assert_eq!(
+                    index.view(&rows, &q).len(),
+                    usize::from(text.contains(&format!("{word}q"))),
+                    "{text:?}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
 fn csv_follows_rfc_4180_quoting() {
     let text = "\u{feff}a,b,c\r\n\"x, y\",\"say \"\"hi\"\"\",\"two\nlines\"\r\n\r\nlast,,\n";
     let recs = parse(text).unwrap();

@@ -48,25 +48,25 @@ impl GraphClient {
     }
 
     /// Admin list of a group's eligibilities (listing without a group filter may be refused `[I]`).
-    /// `GET /v1.0/identityGovernance/privilegedAccess/group/eligibilityScheduleInstances?$filter=groupId eq '…'&$expand=principal`
+    /// `GET /v1.0/identityGovernance/privilegedAccess/group/eligibilityScheduleInstances?$filter=groupId eq '…'&$expand=principal&$top=999`
     pub async fn list_group_eligibility_instances(
         &self,
         group: &GroupId,
     ) -> Result<Vec<GroupScheduleInstance>, GraphError> {
         let filter = format!("groupId eq {}", odata_string(group.as_str()));
         let url = self.v1(PAG).fixed("eligibilityScheduleInstances").query("$filter", &filter);
-        self.graph_all(url.query("$expand", "principal").build(), &[]).await
+        self.graph_all_in_large_pages(url.query("$expand", "principal")).await
     }
 
     /// Admin list of a group's active assignments.
-    /// `GET /v1.0/identityGovernance/privilegedAccess/group/assignmentScheduleInstances?$filter=groupId eq '…'&$expand=principal`
+    /// `GET /v1.0/identityGovernance/privilegedAccess/group/assignmentScheduleInstances?$filter=groupId eq '…'&$expand=principal&$top=999`
     pub async fn list_group_assignment_instances(
         &self,
         group: &GroupId,
     ) -> Result<Vec<GroupScheduleInstance>, GraphError> {
         let filter = format!("groupId eq {}", odata_string(group.as_str()));
         let url = self.v1(PAG).fixed("assignmentScheduleInstances").query("$filter", &filter);
-        self.graph_all(url.query("$expand", "principal").build(), &[]).await
+        self.graph_all_in_large_pages(url.query("$expand", "principal")).await
     }
 
     /// Activate/deactivate membership or ownership, or an admin change of an active one.

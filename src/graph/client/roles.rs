@@ -103,7 +103,7 @@ impl GraphClient {
     }
 
     /// Admin list of eligibilities with principals and roles.
-    /// `GET /v1.0/roleManagement/directory/roleEligibilityScheduleInstances?$filter=…&$expand=principal,roleDefinition`
+    /// `GET /v1.0/roleManagement/directory/roleEligibilityScheduleInstances?$filter=…&$expand=principal,roleDefinition&$top=999`
     pub async fn list_role_eligibility_instances(
         &self,
         filter: &InstanceFilter,
@@ -112,11 +112,11 @@ impl GraphClient {
         let url = url
             .query_opt("$filter", filter.to_odata().as_deref())
             .query("$expand", "principal,roleDefinition");
-        self.graph_all(url.build(), &[]).await
+        self.graph_all_in_large_pages(url).await
     }
 
     /// Admin list of active assignments with principals and roles.
-    /// `GET /v1.0/roleManagement/directory/roleAssignmentScheduleInstances?$filter=…&$expand=principal,roleDefinition`
+    /// `GET /v1.0/roleManagement/directory/roleAssignmentScheduleInstances?$filter=…&$expand=principal,roleDefinition&$top=999`
     pub async fn list_role_assignment_instances(
         &self,
         filter: &InstanceFilter,
@@ -125,7 +125,7 @@ impl GraphClient {
         let url = url
             .query_opt("$filter", filter.to_odata().as_deref())
             .query("$expand", "principal,roleDefinition");
-        self.graph_all(url.build(), &[]).await
+        self.graph_all_in_large_pages(url).await
     }
 
     /// Activate, deactivate, extend, renew, or an admin change of an active assignment.

@@ -55,7 +55,8 @@ pub fn reveal_per(source: impl Fn() + 'static) -> RwSignal<Reveal> {
     let reveal = RwSignal::new(Reveal::default());
     Effect::new(move |first: Option<()>| {
         source();
-        if first.is_some() {
+        // Only when it grew: setting it again would make the list and its count run twice per key.
+        if first.is_some() && reveal.get_untracked() != Reveal::default() {
             reveal.set(Reveal::default());
         }
     });

@@ -25,69 +25,88 @@ fn status_line(row: &AssignmentRow) -> String {
     format!("{level} · {end}{start} · {}", row.held_text())
 }
 
-/// A row of the list.
+/// What a row's buttons do, by their `name` (the list listens for their clicks: see
+/// `platform::dom::clicked_button`): Remove sends the removal; Change end opens or closes the form.
+pub fn row_action(state: AssignmentsState, action: &str, row: &AssignmentRow) {
+    match action {
+        "remove" => state.send(
+            AdminChange::on_row(AdminAction::Remove, row, None, ""),
+            row.principal.name.clone(),
+            |_| {},
+        ),
+        "change-end" => {
+            let key = row.key();
+            state.open_row.update(|o| *o = if o.as_deref() == Some(key.as_str()) { None } else { Some(key) })
+        }
+        _ => {}
+    }
+}
+
+/// A row of the list: `index` is its place in `state.rows` (the value of its buttons);
+/// `can_change` whether the signed-in user may change assignments here (the list renders its
+/// rows again when that changes).
+///
+/// Lean on purpose (20,000-row lists): the texts sit in the row itself, without a body wrapper;
+/// the buttons have no listener of their own; the row keeps no copy of its assignment; and it is
+/// laid out and painted only near the screen (`.app-assign-row` in style/main.css).
 #[component]
-pub fn AssignmentItem(row: AssignmentRow, state: AssignmentsState) -> impl IntoView {
+pub fn AssignmentItem(
+    row: AssignmentRow,
+    index: usize,
+    can_change: bool,
+    state: AssignmentsState,
+) -> impl IntoView {
     let key = row.key();
     let blocked = state.rows.with_untracked(|all| removal_block(&row, all));
     let manageable = row.is_managed_here();
-    let who = row.principal.name.clone();
     let meta = match &row.principal.upn {
         Some(upn) => format!("{} · {upn}", row.principal.kind.label()),
         None => row.principal.kind.label().to_owned(),
     };
-    let open_key = key.clone();
-    let is_open = move || state.open_row.get().as_deref() == Some(open_key.as_str());
-    let remove = {
-        let (row, who) = (row.clone(), who.clone());
-        move |_| state.send(AdminChange::on_row(AdminAction::Remove, &row, None, ""), who.clone(), |_| {})
-    };
-    let toggle_key = key.clone();
-    let change_row = row.clone();
+    let is_open = move || state.open_row.get().as_deref() == Some(key.as_str());
+    let status = status_line(&row);
+    let value = index.to_string();
     view! {
-        <li class="app-item" data-testid="assignment-item" data-key=key>
-            <div class="app-item__body">
-                <div class="app-item__title" data-testid="principal">{who.clone()}</div>
-                <div class="app-item__meta">{meta}</div>
-                <div class="app-item__status" data-testid="assignment-status">{status_line(&row)}</div>
-                {move || {
-                    (state.may_change() && manageable)
-                        .then(|| {
-                            let blocked = blocked.clone();
-                            let is_blocked = blocked.is_some();
-                            let remove = remove.clone();
-                            let toggle_key = toggle_key.clone();
-                            view! {
-                                <div class="app-panel__actions">
-                                    <button
-                                        type="button"
-                                        class="app-button"
-                                        data-testid="remove"
-                                        disabled=move || is_blocked || state.busy.get()
-                                        on:click=remove
-                                    >
-                                        "Remove"
-                                    </button>
-                                    <button
-                                        type="button"
-                                        class="app-button app-button--quiet"
-                                        data-testid="change-end"
-                                        on:click=move |_| {
-                                            let k = toggle_key.clone();
-                                            state.open_row.update(|o| *o = if o.as_deref() == Some(k.as_str()) { None } else { Some(k) })
-                                        }
-                                    >
-                                        "Change end"
-                                    </button>
-                                </div>
-                                {blocked.map(|why| view! {
-                                    <p class="app-alert" data-testid="removal-blocked">{why.reason} " " <span class="app-muted">{why.next_step}</span></p>
-                                })}
-                            }
-                        })
-                }}
-                {move || is_open().then(|| view! { <ChangeEnd row=change_row.clone() state /> })}
-            </div>
+        <li class="app-item app-assign-row" data-testid="assignment-item">
+            <div class="app-item__title" data-testid="principal">{row.principal.name}</div>
+            <div class="app-item__meta">{meta}</div>
+            <div class="app-item__status" data-testid="assignment-status">{status}</div>
+            {(can_change && manageable)
+                .then(|| {
+                    let is_blocked = blocked.is_some();
+                    view! {
+                        <div class="app-panel__actions">
+                            <button
+                                type="button"
+                                class="app-button"
+                                data-testid="remove"
+                                name="remove"
+                                value=value.clone()
+                                disabled=move || is_blocked || state.busy.get()
+                            >
+                                "Remove"
+                            </button>
+                            <button
+                                type="button"
+                                class="app-button app-button--quiet"
+                                data-testid="change-end"
+                                name="change-end"
+                                value=value
+                            >
+                                "Change end"
+                            </button>
+                        </div>
+                        {blocked.map(|why| view! {
+                            <p class="app-alert" data-testid="removal-blocked">{why.reason} " " <span class="app-muted">{why.next_step}</span></p>
+                        })}
+                    }
+                })}
+            {move || {
+                is_open()
+                    .then(|| state.rows.with_untracked(|rows| rows.get(index).cloned()))
+                    .flatten()
+                    .map(|row| view! { <ChangeEnd row state /> })
+            }}
         </li>
     }
 }

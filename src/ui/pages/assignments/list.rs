@@ -2,9 +2,9 @@
 
 use leptos::prelude::*;
 
-use super::assignment_row::AssignmentItem;
+use super::assignment_row::{row_action, AssignmentItem};
 use super::state::AssignmentsState;
-use crate::domain::assignments::{AssignmentIndex, DurationFilter, LevelFilter};
+use crate::domain::assignments::{AssignmentIndex, AssignmentQuery, DurationFilter, LevelFilter};
 use crate::domain::reveal::Noun;
 use crate::ui::widgets::{reveal_per, EmptyState, MatchCount, ShowMore};
 
@@ -20,6 +20,15 @@ const DURATIONS: [(DurationFilter, &str); 3] = [
     (DurationFilter::Permanent, "Permanent"),
     (DurationFilter::TimeBound, "Time-bound"),
 ];
+
+/// The rows that pass the search and filters, in the list's order, and what they answer.
+#[derive(Clone, Debug, Default)]
+struct Shown {
+    /// The load whose index they come from.
+    load: u32,
+    query: AssignmentQuery,
+    order: Vec<usize>,
+}
 
 /// Search, filters and the rows.
 #[component]
@@ -38,14 +47,24 @@ pub fn AssignmentList(state: AssignmentsState) -> impl IntoView {
         },
         |_, _| true,
     );
-    let shown =
-        Memo::new(move |_| index.with(|(_, ix)| state.rows.with(|rows| q.with(|q| ix.view(rows, q)))));
+    // The matches in order, with the search they answer: a key that narrows the search scans only
+    // the last answer. Subscribers hear of it only when the matches change.
+    let shown = Memo::new_with_compare(
+        move |before: Option<&Shown>| {
+            index.with(|(load, ix)| {
+                let before = before.filter(|b| b.load == *load).map(|b| (&b.query, b.order.as_slice()));
+                let order = state.rows.with(|rows| q.with(|q| ix.view_after(rows, q, before)));
+                Shown { load: *load, query: q.get(), order }
+            })
+        },
+        |a, b| a.map(|s| (s.load, &s.order)) != b.map(|s| (s.load, &s.order)),
+    );
     // The first 50 matches are rendered, more on request.
     let reveal = reveal_per(move || q.track());
-    let matches = Signal::derive(move || shown.with(Vec::len));
+    let matches = Signal::derive(move || shown.with(|s| s.order.len()));
     let all = Signal::derive(move || state.rows.with(Vec::len));
     // Memos, so that a keystroke that keeps some rows leaves the list (and its keyed rows) in place.
-    let none_shown = Memo::new(move |_| shown.with(Vec::is_empty));
+    let none_shown = Memo::new(move |_| shown.with(|s| s.order.is_empty()));
     let none_at_all = Memo::new(move |_| state.rows.with(Vec::is_empty));
     Effect::new(move |_| {
         if state.loaded.get() && !state.rows.with(Vec::is_empty) {
@@ -53,6 +72,12 @@ pub fn AssignmentList(state: AssignmentsState) -> impl IntoView {
         }
     });
     let title = move || state.chosen.get().map(|c| c.name).unwrap_or_default();
+    // The chips follow their own part of the query, not each key typed in the search box.
+    let level_now = Memo::new(move |_| q.with(|q| q.level));
+    let duration_now = Memo::new(move |_| q.with(|q| q.duration));
+    let direct_now = Memo::new(move |_| q.with(|q| q.direct_only));
+    // Whether rows offer their buttons; a change renders the rows again (it is part of their key).
+    let can_change = Memo::new(move |_| state.may_change());
     view! {
         <section aria-label="Assignments" data-testid="assignments">
             <h2 class="app-section-title" data-testid="assignments-title">{title}</h2>
@@ -63,7 +88,7 @@ pub fn AssignmentList(state: AssignmentsState) -> impl IntoView {
                     data-testid="assignment-search"
                     placeholder="Search name, UPN or id"
                     aria-label="Search assignments"
-                    prop:value=move || q.get().text
+                    prop:value=move || q.with(|q| q.text.clone())
                     on:input=move |ev| q.update(|q| q.text = event_target_value(&ev))
                 />
                 <div class="app-chips" role="group" aria-label="Eligible or active">
@@ -74,7 +99,7 @@ pub fn AssignmentList(state: AssignmentsState) -> impl IntoView {
                                 <button
                                     type="button"
                                     class="app-chip"
-                                    aria-pressed=move || (q.get().level == level).to_string()
+                                    aria-pressed=move || (level_now.get() == level).to_string()
                                     on:click=move |_| q.update(|q| q.level = level)
                                 >
                                     {label}
@@ -91,7 +116,7 @@ pub fn AssignmentList(state: AssignmentsState) -> impl IntoView {
                                 <button
                                     type="button"
                                     class="app-chip"
-                                    aria-pressed=move || (q.get().duration == d).to_string()
+                                    aria-pressed=move || (duration_now.get() == d).to_string()
                                     on:click=move |_| q.update(|q| q.duration = d)
                                 >
                                     {label}
@@ -102,7 +127,7 @@ pub fn AssignmentList(state: AssignmentsState) -> impl IntoView {
                     <button
                         type="button"
                         class="app-chip"
-                        aria-pressed=move || q.get().direct_only.to_string()
+                        aria-pressed=move || direct_now.get().to_string()
                         on:click=move |_| q.update(|q| q.direct_only = !q.direct_only)
                     >
                         "Direct only"
@@ -124,22 +149,37 @@ pub fn AssignmentList(state: AssignmentsState) -> impl IntoView {
                 }
                 view! {
                     <MatchCount reveal matches all noun=ASSIGNMENTS testid="assignment-count" />
-                    <ul class="app-items" data-testid="assignment-list">
+                    // One listener for every row's buttons (assignment_row::row_action).
+                    <ul
+                        class="app-items app-assign-list"
+                        data-testid="assignment-list"
+                        on:click=move |ev| {
+                            let Some((action, value)) = crate::platform::dom::clicked_button(&ev) else { return };
+                            let row = value.parse::<usize>().ok().and_then(|i| state.rows.with_untracked(|rows| rows.get(i).cloned()));
+                            if let Some(row) = row {
+                                row_action(state, &action, &row);
+                            }
+                        }
+                    >
                         // Keyed rows: a keystroke moves, adds and drops rows instead of rebuilding them.
+                        // A row is read (cloned) only when it is created, not on each key.
                         <For
                             each=move || {
-                                let (load, reveal) = (index.with(|(load, _)| *load), reveal.get());
-                                state.rows.with(|rows| {
-                                    shown.with(|order| {
-                                        order[..reveal.rendered(order.len())]
-                                            .iter()
-                                            .filter_map(|&i| Some((load, i, rows.get(i)?.clone())))
-                                            .collect::<Vec<_>>()
-                                    })
+                                let (reveal, can_change) = (reveal.get(), can_change.get());
+                                shown.with(|s| {
+                                    s.order[..reveal.rendered(s.order.len())]
+                                        .iter()
+                                        .map(|&i| (s.load, can_change, i))
+                                        .collect::<Vec<_>>()
                                 })
                             }
-                            key=|(load, i, _)| (*load, *i)
-                            children=move |(_, _, row)| view! { <AssignmentItem row state /> }
+                            key=|key| *key
+                            children=move |(_, can_change, i)| {
+                                state
+                                    .rows
+                                    .with_untracked(|rows| rows.get(i).cloned())
+                                    .map(|row| view! { <AssignmentItem row index=i can_change state /> })
+                            }
                         />
                     </ul>
                     <ShowMore reveal matches testid="assignment-more" />
