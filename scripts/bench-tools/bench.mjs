@@ -6,6 +6,7 @@
 // Env: CHROME_PATH (default /usr/bin/chromium), BENCH_RUNS (default 5), BENCH_ELIGIBLE (default 2000),
 // BENCH_ASSIGNMENTS (default 20000), BENCH_ONLY (a comma-separated subset of
 // time_to_roles,scale,admin,lighthouse).
+// LH_RUNS (default 3): Lighthouse runs, the median one reported with every run's score.
 
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -20,6 +21,7 @@ const RUNS = Number(process.env.BENCH_RUNS || 5);
 const ELIGIBLE = Number(process.env.BENCH_ELIGIBLE || 2000);
 const ASSIGNMENTS = Number(process.env.BENCH_ASSIGNMENTS || 20000);
 const SCALE_RUNS = Number(process.env.BENCH_SCALE_RUNS || 1);
+const LH_RUNS = Number(process.env.LH_RUNS || 3);
 const MARK = 'pim:roles-painted';
 // The Assignments page: its rows read (all pages), then first painted.
 const ADMIN_READ = 'pim:assignments-read';
@@ -423,25 +425,32 @@ async function lighthouseDemo(browser) {
     const alex = await page.waitForSelector("xpath/.//button[contains(., 'Alex')]");
     await alex.click();
     await waitFor(page, '[data-testid=role-list]');
-    log('Lighthouse (mobile) on the demo\'s My roles page');
-    const result = await navigation(page, `${server.base}/`, {
-      flags: { disableStorageReset: true, onlyCategories: ['performance', 'accessibility', 'best-practices'], logLevel: 'error' },
-    });
-    const lhr = result.lhr;
-    const score = (c) => (lhr.categories[c] ? Math.round(lhr.categories[c].score * 100) : null);
-    const num = (a) => lhr.audits[a]?.numericValue ?? null;
-    const failing = (c) => (lhr.categories[c]?.auditRefs || [])
-      .filter((r) => r.weight > 0 && lhr.audits[r.id]?.score !== null && lhr.audits[r.id]?.score < 1)
-      .map((r) => r.id);
+    // Its timings move from run to run (TBT most): LH_RUNS runs (default 3), the median run reported.
+    const runs = [];
+    for (let i = 0; i < LH_RUNS; i++) {
+      log(`Lighthouse (mobile) on the demo's My roles page, run ${i + 1} of ${LH_RUNS}`);
+      const result = await navigation(page, `${server.base}/`, {
+        flags: { disableStorageReset: true, onlyCategories: ['performance', 'accessibility', 'best-practices'], logLevel: 'error' },
+      });
+      const lhr = result.lhr;
+      const score = (c) => (lhr.categories[c] ? Math.round(lhr.categories[c].score * 100) : null);
+      const num = (a) => lhr.audits[a]?.numericValue ?? null;
+      const failing = (c) => (lhr.categories[c]?.auditRefs || [])
+        .filter((r) => r.weight > 0 && lhr.audits[r.id]?.score !== null && lhr.audits[r.id]?.score < 1)
+        .map((r) => r.id);
+      runs.push({
+        mode: 'demo (persona Alex chosen in the tab; storage kept), Lighthouse ' + lhr.lighthouseVersion + ' mobile preset, simulated throttling',
+        url: lhr.finalDisplayedUrl,
+        performance: score('performance'), accessibility: score('accessibility'), best_practices: score('best-practices'),
+        fcp_ms: Math.round(num('first-contentful-paint')), lcp_ms: Math.round(num('largest-contentful-paint')),
+        tbt_ms: Math.round(num('total-blocking-time')), cls: Number((num('cumulative-layout-shift') ?? 0).toFixed(3)),
+        not_full_marks: { performance: failing('performance'), accessibility: failing('accessibility'), best_practices: failing('best-practices') },
+      });
+    }
     await page.close();
-    return {
-      mode: 'demo (persona Alex chosen in the tab; storage kept), Lighthouse ' + lhr.lighthouseVersion + ' mobile preset, simulated throttling',
-      url: lhr.finalDisplayedUrl,
-      performance: score('performance'), accessibility: score('accessibility'), best_practices: score('best-practices'),
-      fcp_ms: Math.round(num('first-contentful-paint')), lcp_ms: Math.round(num('largest-contentful-paint')),
-      tbt_ms: Math.round(num('total-blocking-time')), cls: Number((num('cumulative-layout-shift') ?? 0).toFixed(3)),
-      not_full_marks: { performance: failing('performance'), accessibility: failing('accessibility'), best_practices: failing('best-practices') },
-    };
+    const byScore = [...runs].sort((a, b) => a.performance - b.performance || b.tbt_ms - a.tbt_ms);
+    const middle = byScore[Math.floor((byScore.length - 1) / 2)];
+    return { ...middle, runs: runs.map((r) => ({ performance: r.performance, tbt_ms: r.tbt_ms, lcp_ms: r.lcp_ms, fcp_ms: r.fcp_ms })) };
   } finally {
     server.stop();
   }
@@ -481,7 +490,8 @@ function table(r) {
   }
   const l = r.lighthouse;
   if (l) {
-    rows.push(['Lighthouse mobile: performance / accessibility / best practices', `${l.performance} / ${l.accessibility} / ${l.best_practices}`]);
+    rows.push(['Lighthouse mobile: performance / accessibility / best practices (median run)', `${l.performance} / ${l.accessibility} / ${l.best_practices}`]);
+    if (l.runs) rows.push(['Lighthouse mobile: each run\'s performance (TBT ms)', l.runs.map((r) => `${r.performance} (${r.tbt_ms})`).join(', ')]);
     rows.push(['Lighthouse mobile: FCP / LCP / TBT ms, CLS', `${l.fcp_ms} / ${l.lcp_ms} / ${l.tbt_ms}, ${l.cls}`]);
   }
   for (const [k, e] of Object.entries(r.errors || {})) rows.push([`${k}: FAILED`, e.split('\n')[0].slice(0, 100)]);
