@@ -89,7 +89,9 @@ async fn the_demo_runs_the_full_build_even_after_a_tenant_was_configured() {
         })
         .to_string(),
     });
-    c.execute("localStorage.setItem('pim.config', arguments[0])", vec![tenant.to_string().into()]).await.unwrap();
+    c.execute("localStorage.setItem('pim.config', arguments[0])", vec![tenant.to_string().into()])
+        .await
+        .unwrap();
     c.goto(&server.url("/")).await.unwrap();
     assert_eq!(browser.text_of("[data-testid=tenant-badge]").await, "Demo tenant");
     let build = c.execute("return document.documentElement.dataset.bundle", vec![]).await.unwrap();

@@ -85,16 +85,27 @@ async fn three_planes_activate_together_with_approval_and_a_step_up() {
 
     // On the phone the panel covers much of the list: folded, the list behind it shows again;
     // unfolded, what was typed is still there.
-    let panel_height = "return document.querySelector('[data-testid=activation-panel]').getBoundingClientRect().height";
+    let panel_height =
+        "return document.querySelector('[data-testid=activation-panel]').getBoundingClientRect().height";
     let open_height = browser.client.execute(panel_height, vec![]).await.unwrap().as_f64().unwrap();
     browser.client.find(Locator::Css("[data-testid=panel-fold]")).await.unwrap().click().await.unwrap();
     assert!(
-        !browser.client.find(Locator::Css("[data-testid=justification]")).await.unwrap().is_displayed().await.unwrap(),
+        !browser
+            .client
+            .find(Locator::Css("[data-testid=justification]"))
+            .await
+            .unwrap()
+            .is_displayed()
+            .await
+            .unwrap(),
         "folded, the form is out of sight"
     );
     browser.screenshot("my-roles-plan-folded-phone-360x740").await;
     let folded_height = browser.client.execute(panel_height, vec![]).await.unwrap().as_f64().unwrap();
-    assert!(folded_height < 200.0 && folded_height < open_height / 2.0, "folded: {folded_height} px, open: {open_height} px");
+    assert!(
+        folded_height < 200.0 && folded_height < open_height / 2.0,
+        "folded: {folded_height} px, open: {open_height} px"
+    );
     browser.text_containing("[data-testid=submit]", "Sign in and activate 3").await;
     browser.client.find(Locator::Css("[data-testid=panel-fold]")).await.unwrap().click().await.unwrap();
     let typed = browser.client.find(Locator::Css("[data-testid=justification]")).await.unwrap();

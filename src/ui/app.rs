@@ -14,6 +14,7 @@ use super::pages::{
 use super::routes::Bundle;
 use super::services::{provide_services, Services};
 use super::session::{ConsentGate, DemoAccount, TenantAccount};
+use super::widgets::NextTask;
 use crate::auth::Feature;
 use crate::config::{AppConfig, ConfigError};
 use crate::platform::bundle;
@@ -60,19 +61,6 @@ pub fn App(
         </Router>
     }
     .into_any()
-}
-
-/// Renders its children in the task after the one that mounts it: the full build's shell first,
-/// then the page, two shorter tasks instead of one long one (the core build, small, renders both
-/// at once).
-#[component]
-fn NextTask(children: ChildrenFn) -> impl IntoView {
-    let ready = RwSignal::new(false);
-    leptos::task::spawn_local(async move {
-        crate::platform::time::sleep(std::time::Duration::ZERO).await;
-        let _ = ready.try_set(true);
-    });
-    move || ready.get().then(|| children())
 }
 
 /// The core build: My roles, activation, My requests and the sign-in callback against a tenant

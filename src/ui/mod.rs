@@ -17,7 +17,11 @@ use leptos::prelude::*;
 /// Starts the full build: reads `config.json`, then mounts the shell (or the configuration error
 /// page).
 pub fn start() {
-    boot(Bundle::Full, |config| view! { <App config /> }.into_any(), Some(crate::platform::demo::DemoTenant::preload));
+    boot(
+        Bundle::Full,
+        |config| view! { <App config /> }.into_any(),
+        Some(crate::platform::demo::DemoTenant::preload),
+    );
 }
 
 /// Starts the core build (My roles and activation against a tenant; README "Two builds").
