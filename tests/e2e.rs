@@ -219,8 +219,7 @@ async fn a_new_deploy_reaches_the_browser_on_a_following_load() {
     c.goto(&server.url("/")).await.unwrap();
     assert_eq!(browser.text_of("[data-testid=tenant-badge]").await, "Demo tenant");
     // Once the app has run, this browser keeps a copy of it (the service worker, public/sw.js).
-    let ready = "navigator.serviceWorker.ready.then(() => arguments[0](true), () => arguments[0](false))";
-    assert_eq!(c.execute_async(ready, vec![]).await.unwrap().as_bool(), Some(true));
+    browser.assert_app_copy_kept().await;
 
     // A deploy changes the page.
     let page = std::fs::read_to_string(folder.join("index.html")).unwrap();

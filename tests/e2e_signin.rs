@@ -255,8 +255,7 @@ async fn my_roles_opens_with_the_last_known_rows_when_the_web_server_is_out_of_r
     let (server, browser) = alex_signed_in().await;
     let c = &browser.client;
     // Once the app has run, this browser keeps a copy of it (the service worker, public/sw.js).
-    let ready = "navigator.serviceWorker.ready.then(() => arguments[0](true), () => arguments[0](false))";
-    assert_eq!(c.execute_async(ready, vec![]).await.unwrap().as_bool(), Some(true));
+    browser.assert_app_copy_kept().await;
     let address = server.url("/?q=admin");
     drop(server);
 

@@ -141,6 +141,14 @@ impl Browser {
         assert_eq!(overflow.as_i64(), Some(0), "the page scrolls sideways {at}");
     }
 
+    /// Waits until this browser keeps its copy of the app (the service worker, public/sw.js, is
+    /// active for the page's scope); fails if it never does.
+    pub async fn assert_app_copy_kept(&self) {
+        let ready = "navigator.serviceWorker.ready.then(() => arguments[0](true), () => arguments[0](false))";
+        let kept = self.client.execute_async(ready, vec![]).await.unwrap();
+        assert_eq!(kept.as_bool(), Some(true), "the service worker never became active");
+    }
+
     /// Waits until an element matching the CSS selector exists, and returns its text.
     pub async fn text_of(&self, css: &str) -> String {
         let el = self
